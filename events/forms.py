@@ -1,0 +1,45 @@
+"""Admin forms.
+
+A seminar's start and end are stored in UTC but entered and shown in the
+seminar's own time zone (Europe/Warsaw unless the editor picks another), not in
+the editor's browser or account time zone: "10:00" on a seminar in Oslo means
+10:00 in Oslo whoever types it.
+"""
+
+import zoneinfo
+
+from django.utils import timezone
+from wagtail.admin.forms import WagtailAdminPageForm
+
+DATETIME_FIELDS = ("start", "end")
+
+
+class SeminarPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tz = self._seminar_tz(self.instance.time_zone)
+        for name in DATETIME_FIELDS:
+            value = getattr(self.instance, name, None)
+            if name in self.fields and value is not None and not self.is_bound:
+                # A naive wall-clock time, which the widget renders unchanged.
+                self.initial[name] = timezone.make_naive(value, tz)
+
+    @staticmethod
+    def _seminar_tz(name):
+        try:
+            return zoneinfo.ZoneInfo(name or "Europe/Warsaw")
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("Europe/Warsaw")
+
+    def clean(self):
+        cleaned = super().clean()
+        tz = self._seminar_tz(cleaned.get("time_zone"))
+        current = timezone.get_current_timezone()
+        for name in DATETIME_FIELDS:
+            value = cleaned.get(name)
+            if value is not None:
+                # Django read the input in the current time zone; reinterpret the
+                # same wall-clock time in the seminar's time zone.
+                naive = timezone.make_naive(value, current)
+                cleaned[name] = timezone.make_aware(naive, tz)
+        return cleaned

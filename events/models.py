@@ -1,0 +1,544 @@
+"""The programme, its seminars and its speakers.
+
+Translation policy (wagtail-localize)
+-------------------------------------
+Polish is the source language; nb, is and en are translations made with
+wagtail-localize. wagtail-localize's defaults decide most fields:
+
+* translated: titles, summaries, bodies and reports (text, rich text,
+  StreamField), job titles, biographies, talk titles, city and organisation
+  names, alternative texts of images;
+* synchronised (copied from the Polish source on every sync): dates, times and
+  time zones, countries and other choices, URLs, e-mail addresses, images and
+  documents, links to other pages (a talk's speaker);
+* foreign keys to a translatable snippet (``Organisation``) point to the
+  snippet's translation in the target language.
+
+The deliberate exceptions are listed in each model's
+``override_translatable_fields``: people's names and postal addresses are
+synchronised because they are not translated. Links to pages stay pointing at
+the Polish page in the database and are resolved to the visitor's language when
+rendered (``localized_pages``), so a missing translation falls back to the
+Polish page, explicitly marked with its own ``lang``.
+"""
+
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    TitleFieldPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .blocks import BodyBlock, GalleryBlock, LinkBlock
+from .choices import Country, OrganisationKind, SeminarTimeZone, SpokenLanguage, TalkRole
+from .forms import SeminarPageForm
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+def localized_pages(pages, locale):
+    """Map each page to its live translation in ``locale`` in one query.
+
+    Returns ``{translation_key: page}``; a page without a live translation maps
+    to itself (the source-language page), so callers can mark the fallback with
+    the page's own language.
+    """
+    pages = [p for p in pages if p is not None]
+    if not pages:
+        return {}
+    model = type(pages[0])
+    translated = model.objects.live().filter(
+        locale=locale, translation_key__in={p.translation_key for p in pages}
+    )
+    found = {p.translation_key: p for p in translated.select_related("locale")}
+    return {p.translation_key: found.get(p.translation_key, p) for p in pages}
+
+
+# --- Snippets -------------------------------------------------------------
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """A partner institution: a municipality, county, university, association..."""
+
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(
+        _("kind"), max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.MUNICIPALITY
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices, default=Country.POLAND)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("country")]),
+        FieldPanel("city"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("city"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+# --- Projects -------------------------------------------------------------
+
+
+class ProjectIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.ProjectPage"]
+    template = "events/project_index_page.html"
+
+    class Meta:
+        verbose_name = _("project index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = ProjectPage.objects.live().public().child_of(self).specific()
+        return context
+
+
+class ProjectPage(Page):
+    summary = models.TextField(
+        _("summary"), help_text=_("One or two sentences shown in listings and search results.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    funding_programme = models.CharField(
+        _("funding programme"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: Bilateral Cooperation Fund of the EEA and Norway Grants 2014–2021."),
+    )
+    contact = RichTextField(
+        _("contact"),
+        blank=True,
+        features=["bold", "link"],
+        help_text=_("Who to contact about the project: name, e-mail address, telephone."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Duration")),
+        FieldPanel("funding_programme"),
+        FieldPanel("body"),
+        MultipleChooserPanel(
+            "partners",
+            chooser_field_name="organisation",
+            heading=_("Partners"),
+            label=_("Partner"),
+        ),
+        FieldPanel("contact"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["events.ProjectIndexPage"]
+    subpage_types = ["events.SeminarPage"]
+    template = "events/project_page.html"
+
+    class Meta:
+        verbose_name = _("project")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The project cannot end before it starts.")})
+
+    def seminars(self):
+        return SeminarPage.objects.live().public().child_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        seminars = self.seminars()
+        context["upcoming_seminars"] = seminars.upcoming()
+        context["past_seminars"] = seminars.past()
+        context["partners"] = self.partners.select_related("organisation")
+        return context
+
+
+class ProjectPartner(TranslatableMixin, Orderable):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+
+# --- Seminars -------------------------------------------------------------
+
+
+class SeminarQuerySet(PageQuerySet):
+    """Page querysets of seminars, split at the present moment."""
+
+    def upcoming(self):
+        return self.filter(end__gte=timezone.now()).order_by("start")
+
+    def past(self):
+        return self.filter(end__lt=timezone.now()).order_by("-start")
+
+
+SeminarManager = PageManager.from_queryset(SeminarQuerySet)
+
+
+class SeminarPage(Page):
+    theme = models.CharField(
+        _("theme"), max_length=255, blank=True, help_text=_("The seminar's subject in one line.")
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("A short description shown in listings, calendars and search results.")
+    )
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=SeminarTimeZone.choices,
+        default=SeminarTimeZone.WARSAW,
+        help_text=_("The start and end are entered and shown in this time zone."),
+    )
+    venue_name = models.CharField(_("venue"), max_length=255, blank=True)
+    venue_address = models.CharField(
+        _("street address"), max_length=255, blank=True, help_text=_("Street and number, postal code.")
+    )
+    venue_city = models.CharField(_("city"), max_length=100, blank=True)
+    venue_country = models.CharField(
+        _("country"), max_length=2, choices=Country.choices, blank=True
+    )
+    online = models.BooleanField(_("online"), default=False, help_text=_("The seminar can be followed online."))
+    online_url = models.URLField(_("online meeting address"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the page and when the page is shared."),
+    )
+    image_alt_text = models.CharField(
+        _("main image alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. It is translated with the page."),
+    )
+    video_url = models.URLField(
+        _("recording"),
+        blank=True,
+        help_text=_("Address of the video recording, for example on YouTube or Vimeo."),
+    )
+    video_language = models.CharField(
+        _("language of the recording"), max_length=5, choices=SpokenLanguage.choices, blank=True
+    )
+    report = StreamField(BodyBlock(), verbose_name=_("report"), blank=True)
+    full_report_url = models.URLField(_("full report address"), blank=True)
+    full_report_title = models.CharField(
+        _("full report title"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: the monthly “Samorząd Miejski”, March 2025 issue."),
+    )
+    gallery = StreamField(GalleryBlock(), verbose_name=_("gallery"), blank=True)
+
+    objects = SeminarManager()
+
+    override_translatable_fields = [SynchronizedField("venue_address")]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("theme"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("time_zone"),
+            ],
+            heading=_("Date and time"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldRowPanel([FieldPanel("venue_city"), FieldPanel("venue_country")]),
+                FieldPanel("online"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Main image")),
+        InlinePanel("talks", heading=_("Programme"), label=_("Talk")),
+        MultiFieldPanel(
+            [FieldPanel("video_url"), FieldPanel("video_language")], heading=_("Recording")
+        ),
+        FieldPanel("report"),
+        MultiFieldPanel(
+            [FieldPanel("full_report_title"), FieldPanel("full_report_url")],
+            heading=_("Full report elsewhere"),
+        ),
+        FieldPanel("gallery"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("theme"),
+        index.SearchField("summary"),
+        index.SearchField("report"),
+        index.SearchField("venue_city"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.FilterField("venue_country"),
+    ]
+
+    base_form_class = SeminarPageForm
+    parent_page_types = ["events.ProjectPage"]
+    subpage_types = []
+    template = "events/seminar_page.html"
+
+    class Meta:
+        verbose_name = _("seminar")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The seminar cannot end before it starts.")})
+        if not (self.venue_name or self.venue_city or self.online):
+            raise ValidationError(_("Give a venue, or mark the seminar as online."))
+
+    @cached_property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.time_zone or SeminarTimeZone.WARSAW)
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(self.tzinfo)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(self.tzinfo)
+
+    @property
+    def is_upcoming(self):
+        return self.end >= timezone.now()
+
+    @property
+    def ends_same_day(self):
+        return self.local_start.date() == self.local_end.date()
+
+    @cached_property
+    def programme(self):
+        """The talks in time order, each with ``speaker_page`` in this page's language."""
+        talks = list(
+            self.talks.select_related("presentation", "speaker").order_by("start_time", "sort_order")
+        )
+        speakers = localized_pages([t.speaker for t in talks], self.locale)
+        for talk in talks:
+            talk.speaker_page = speakers.get(talk.speaker.translation_key) if talk.speaker else None
+        return talks
+
+    def speakers(self):
+        """Distinct speakers of the programme, in order of first appearance."""
+        seen, result = set(), []
+        for talk in self.programme:
+            if talk.speaker_page and talk.speaker_page.pk not in seen:
+                seen.add(talk.speaker_page.pk)
+                result.append(talk.speaker_page)
+        return result
+
+
+class SeminarTalk(TranslatableMixin, Orderable):
+    """One item of a seminar's programme: a talk, a panel seat or a moderation."""
+
+    page = ParentalKey(SeminarPage, on_delete=models.CASCADE, related_name="talks")
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("In the seminar's time zone.")
+    )
+    title = models.CharField(_("title"), max_length=255)
+    speaker = models.ForeignKey(
+        "events.SpeakerPage",
+        verbose_name=_("speaker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="talks",
+        help_text=_("Choose the Polish speaker page; visitors are shown the page in their language."),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=TalkRole.choices, default=TalkRole.PRESENTER)
+    language = models.CharField(
+        _("language of the talk"), max_length=5, choices=SpokenLanguage.choices, default=SpokenLanguage.POLISH
+    )
+    presentation = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("presentation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_time"), FieldPanel("role"), FieldPanel("language")]),
+        FieldPanel("title"),
+        FieldPanel("speaker"),
+        FieldPanel("presentation"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("talk")
+        verbose_name_plural = _("talks")
+
+    def __str__(self):
+        return self.title
+
+
+# --- Speakers -------------------------------------------------------------
+
+
+class SpeakerIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.SpeakerPage"]
+    template = "events/speaker_index_page.html"
+
+    class Meta:
+        verbose_name = _("speaker index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["speakers"] = (
+            SpeakerPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("organisation", "photo")
+            .order_by("family_name", "title")
+        )
+        return context
+
+
+class SpeakerPage(Page):
+    """A person who spoke at a seminar. The page title is the person's full name."""
+
+    family_name = models.CharField(
+        _("family name"), max_length=100, help_text=_("Used to sort speakers alphabetically.")
+    )
+    job_title = models.CharField(_("job title"), max_length=255, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="speakers",
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt_text = models.CharField(
+        _("photo alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it. It is translated with the page."),
+    )
+    biography = RichTextField(_("biography"), blank=True, features=RICH_TEXT_FEATURES)
+    links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("links"),
+        blank=True,
+        help_text=_("The speaker's profile pages, publications and so on."),
+    )
+
+    override_translatable_fields = [SynchronizedField("family_name")]
+
+    content_panels = [
+        TitleFieldPanel("title", heading=_("Full name"), placeholder=_("Full name")),
+        FieldPanel("family_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("job_title"),
+                FieldPanel("organisation"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+            ],
+            heading=_("Role"),
+        ),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt_text")], heading=_("Photo")),
+        FieldPanel("biography"),
+        FieldPanel("links"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("job_title"),
+        index.SearchField("biography"),
+        index.SearchField("city"),
+        index.FilterField("country"),
+    ]
+
+    parent_page_types = ["events.SpeakerIndexPage"]
+    subpage_types = []
+    template = "events/speaker_page.html"
+
+    class Meta:
+        verbose_name = _("speaker")
+
+    def talk_list(self):
+        """The talks this person gave, newest first, on seminar pages in this page's language."""
+        return (
+            SeminarTalk.objects.filter(
+                speaker__translation_key=self.translation_key,
+                page__locale_id=self.locale_id,
+                page__live=True,
+            )
+            .select_related("page", "presentation")
+            .order_by("-page__start", "start_time")
+        )

@@ -1,0 +1,24 @@
+"""Error pages, in the visitor's language.
+
+The 404 page renders inside the site layout (language switcher included); the
+500 page is a plain template rendered without context processors, so it still
+renders when the database is down.
+"""
+
+from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.template import loader
+from django.utils import translation
+from django.views.decorators.csrf import requires_csrf_token
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    template = loader.get_template("404.html")
+    return HttpResponseNotFound(template.render({"request_path": request.path}, request))
+
+
+@requires_csrf_token
+def server_error(request):
+    template = loader.get_template("500.html")
+    language = translation.get_language() or "pl"
+    return HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))
