@@ -1,0 +1,695 @@
+"""The demo content: the programme, its closing seminar and its six speakers.
+
+Every text is a ``T``: the Polish source and its translations side by side.
+The loader writes the Polish pages from ``T.pl`` and then fills the
+wagtail-localize translations of those pages, string by string, from the other
+languages. Which details are illustrative (date, venue, recording, partners)
+is said in the README.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class T:
+    """One text in the four languages of the site."""
+
+    pl: str
+    nb: str
+    is_: str
+    en: str
+
+    def __getitem__(self, language_code):
+        return getattr(self, "is_" if language_code == "is" else language_code)
+
+
+def same(text):
+    """A text that is the same in every language (names of people and places)."""
+    return T(text, text, text, text)
+
+
+def p(*texts):
+    """Rich text paragraphs; wagtail-localize makes one string of each."""
+    return texts
+
+
+# --- Organisations ----------------------------------------------------------
+
+ORGANISATIONS = {
+    "zmp": dict(
+        name=T(
+            "Związek Miast Polskich",
+            "Sammenslutningen av polske byer",
+            "Samtök pólskra borga",
+            "Association of Polish Cities",
+        ),
+        kind="association",
+        city=same("Poznań"),
+        country="PL",
+        website="https://www.miasta.pl/",
+    ),
+    "ks": dict(
+        name=T(
+            "KS – Norweski Związek Samorządów Lokalnych i Regionalnych",
+            "KS – Kommunesektorens organisasjon",
+            "KS – Samtök norskra sveitarfélaga og fylkja",
+            "KS – Norwegian Association of Local and Regional Authorities",
+        ),
+        kind="association",
+        city=same("Oslo"),
+        country="NO",
+        website="https://www.ks.no/",
+    ),
+    "samband": dict(
+        name=T(
+            "Związek Islandzkich Samorządów Lokalnych",
+            "Islands kommuneforbund",
+            "Samband íslenskra sveitarfélaga",
+            "Icelandic Association of Local Authorities",
+        ),
+        kind="association",
+        city=T("Reykjavik", "Reykjavík", "Reykjavík", "Reykjavík"),
+        country="IS",
+        website="https://www.samband.is/",
+    ),
+    "statsforvalteren": dict(
+        name=T(
+            "Urząd Namiestnika Østfold, Buskerud, Oslo i Akershus",
+            "Statsforvalteren i Østfold, Buskerud, Oslo og Akershus",
+            "Embætti fylkismanns Østfold, Buskerud, Oslo og Akershus",
+            "County Governor of Østfold, Buskerud, Oslo and Akershus",
+        ),
+        kind="county_governor",
+        city=same("Oslo"),
+        country="NO",
+        website="https://www.statsforvalteren.no/",
+    ),
+    "kristiansand": dict(
+        name=T(
+            "Gmina Kristiansand",
+            "Kristiansand kommune",
+            "Sveitarfélagið Kristiansand",
+            "Kristiansand Municipality",
+        ),
+        kind="municipality",
+        city=same("Kristiansand"),
+        country="NO",
+        website="https://www.kristiansand.kommune.no/",
+    ),
+    "ringerike": dict(
+        name=T(
+            "Gmina Ringerike",
+            "Ringerike kommune",
+            "Sveitarfélagið Ringerike",
+            "Ringerike Municipality",
+        ),
+        kind="municipality",
+        city=same("Hønefoss"),
+        country="NO",
+        website="https://www.ringerike.kommune.no/",
+    ),
+    "opole": dict(
+        name=T(
+            "Urząd Miasta Opola",
+            "Opole rådhus",
+            "Ráðhús Opole",
+            "Opole City Hall",
+        ),
+        kind="municipality",
+        city=same("Opole"),
+        country="PL",
+        website="https://www.opole.pl/",
+    ),
+    "konin": dict(
+        name=T(
+            "Urząd Miejski w Koninie",
+            "Konin rådhus",
+            "Ráðhús Konin",
+            "Konin City Hall",
+        ),
+        kind="municipality",
+        city=same("Konin"),
+        country="PL",
+        website="https://www.konin.pl/",
+    ),
+    "uit": dict(
+        name=T(
+            "UiT Arktyczny Uniwersytet Norwegii",
+            "UiT Norges arktiske universitet",
+            "UiT – Norski heimskautaháskólinn",
+            "UiT The Arctic University of Norway",
+        ),
+        kind="university",
+        city=same("Tromsø"),
+        country="NO",
+        website="https://uit.no/",
+    ),
+}
+
+PROJECT_PARTNERS = ["zmp", "ks", "samband"]
+
+
+# --- Home ---------------------------------------------------------------------
+
+HOME = dict(
+    title=T(
+        "Inicjatywa Dwustronna 2024–2025",
+        "Bilateralt initiativ 2024–2025",
+        "Tvíhliða frumkvæði 2024–2025",
+        "Bilateral Initiative 2024–2025",
+    ),
+    slug=T("inicjatywa", "initiativ", "frumkvaedi", "initiative"),
+    intro=T(
+        "Inicjatywa Dwustronna 2024–2025 łączy samorządy lokalne z Polski, Norwegii i Islandii. "
+        "Miasta, gminy i powiaty wymieniają się doświadczeniami w zarządzaniu kryzysowym, "
+        "budowaniu odporności i współpracy ponad granicami administracyjnymi.",
+        "Bilateralt initiativ 2024–2025 knytter sammen lokale myndigheter i Polen, Norge og Island. "
+        "Byer, kommuner og fylker deler erfaringer med krisehåndtering, motstandskraft "
+        "og samarbeid på tvers av forvaltningsgrenser.",
+        "Tvíhliða frumkvæði 2024–2025 tengir saman sveitarfélög í Póllandi, Noregi og á Íslandi. "
+        "Borgir, sveitarfélög og héruð miðla reynslu sinni af áfallastjórnun, "
+        "uppbyggingu viðnámsþróttar og samstarfi þvert á stjórnsýslumörk.",
+        "The Bilateral Initiative 2024–2025 brings together local governments from Poland, Norway "
+        "and Iceland. Cities, municipalities and counties share their experience of crisis "
+        "management, building resilience and cooperation across administrative boundaries.",
+    ),
+    body_heading=T("O programie", "Om programmet", "Um verkefnið", "About the programme"),
+    body=p(
+        T(
+            "Program trwał od kwietnia 2024 roku do końca lutego 2025 roku i kontynuował "
+            "wcześniejszą współpracę polskich, norweskich i islandzkich samorządów.",
+            "Programmet varte fra april 2024 til utgangen av februar 2025 og videreførte "
+            "tidligere samarbeid mellom polske, norske og islandske lokale myndigheter.",
+            "Verkefnið stóð frá apríl 2024 til loka febrúar 2025 og byggði á fyrra samstarfi "
+            "pólskra, norskra og íslenskra sveitarfélaga.",
+            "The programme ran from April 2024 to the end of February 2025 and continued "
+            "earlier cooperation between Polish, Norwegian and Icelandic local governments.",
+        ),
+        T(
+            "Na tej stronie znajdują się seminaria programu z nagraniami i prezentacjami "
+            "prelegentów oraz sylwetki osób, które dzieliły się swoją wiedzą.",
+            "Her finner du programmets seminarer med opptak og foredragsholdernes "
+            "presentasjoner, og omtaler av dem som delte sin kunnskap.",
+            "Hér eru málþing verkefnisins ásamt upptökum og glærum fyrirlesara, "
+            "og kynningar á þeim sem miðluðu þekkingu sinni.",
+            "This site presents the programme's seminars with their recordings and the "
+            "speakers' presentations, and profiles of the people who shared their knowledge.",
+        ),
+    ),
+    funding=p(
+        T(
+            "Projekt jest finansowany przez Islandię, Liechtenstein i Norwegię ze środków "
+            "Funduszu Współpracy Dwustronnej Mechanizmu Finansowego EOG i Norweskiego "
+            "Mechanizmu Finansowego 2014–2021.",
+            "Prosjektet er finansiert av Island, Liechtenstein og Norge gjennom Fondet for "
+            "bilateralt samarbeid under EØS- og Norway Grants 2014–2021.",
+            "Verkefnið er fjármagnað af Íslandi, Liechtenstein og Noregi úr sjóði fyrir "
+            "tvíhliða samstarf innan Uppbyggingarsjóðs EES og Noregs 2014–2021.",
+            "The project is funded by Iceland, Liechtenstein and Norway through the "
+            "Bilateral Cooperation Fund of the EEA and Norway Grants 2014–2021.",
+        ),
+    ),
+)
+
+# --- Project index and project --------------------------------------------------
+
+PROJECT_INDEX = dict(
+    title=T("Projekty", "Prosjekter", "Verkefni", "Projects"),
+    slug=T("projekty", "prosjekter", "verkefni", "projects"),
+    intro=p(
+        T(
+            "Projekty współpracy samorządów z Polski, Norwegii i Islandii.",
+            "Samarbeidsprosjekter mellom lokale myndigheter i Polen, Norge og Island.",
+            "Samstarfsverkefni sveitarfélaga í Póllandi, Noregi og á Íslandi.",
+            "Cooperation projects of local governments in Poland, Norway and Iceland.",
+        ),
+    ),
+)
+
+PROJECT = dict(
+    title=T(
+        "Odporne miasta: współpraca samorządów Polski, Norwegii i Islandii",
+        "Motstandsdyktige byer: samarbeid mellom lokale myndigheter i Polen, Norge og Island",
+        "Borgir með viðnámsþrótt: samstarf sveitarfélaga í Póllandi, Noregi og á Íslandi",
+        "Resilient cities: cooperation of local governments in Poland, Norway and Iceland",
+    ),
+    slug=T("odporne-miasta", "motstandsdyktige-byer", "borgir-med-vidnamsthrott", "resilient-cities"),
+    summary=T(
+        "Samorządy z trzech krajów uczą się od siebie, jak przygotować miasta na kryzysy "
+        "i jak współpracować w ich trakcie.",
+        "Lokale myndigheter fra tre land lærer av hverandre hvordan byer kan forberede seg "
+        "på kriser, og hvordan de kan samarbeide når krisen inntreffer.",
+        "Sveitarfélög frá þremur löndum læra hvert af öðru hvernig borgir geta búið sig "
+        "undir áföll og unnið saman þegar þau ríða yfir.",
+        "Local governments from three countries learn from each other how cities can "
+        "prepare for crises and how to work together when one strikes.",
+    ),
+    body_heading=T("Cele", "Mål", "Markmið", "Aims"),
+    body=p(
+        T(
+            "Projekt wspiera wymianę doświadczeń między samorządami w dziedzinie "
+            "zarządzania kryzysowego, obrony cywilnej i budowania lokalnej odporności.",
+            "Prosjektet støtter erfaringsutveksling mellom lokale myndigheter innen "
+            "krisehåndtering, sivilforsvar og lokal motstandskraft.",
+            "Verkefnið styður við miðlun reynslu milli sveitarfélaga á sviði "
+            "áfallastjórnunar, almannavarna og uppbyggingar viðnámsþróttar í nærsamfélaginu.",
+            "The project supports the exchange of experience between local governments in "
+            "crisis management, civil protection and building local resilience.",
+        ),
+        T(
+            "Uczestnicy poznają rozwiązania stosowane w innych krajach, porównują "
+            "procedury i nawiązują kontakty, które przydadzą się w czasie kryzysu.",
+            "Deltakerne blir kjent med løsninger fra andre land, sammenligner rutiner og "
+            "knytter kontakter som kommer til nytte i en krise.",
+            "Þátttakendur kynnast lausnum annarra landa, bera saman verklag og mynda "
+            "tengsl sem koma að gagni á hættustundu.",
+            "Participants learn about solutions used in other countries, compare procedures "
+            "and make contacts that will be useful in a crisis.",
+        ),
+    ),
+    start_date=datetime.date(2024, 4, 1),
+    end_date=datetime.date(2025, 2, 28),
+    funding_programme=T(
+        "Fundusz Współpracy Dwustronnej Mechanizmu Finansowego EOG i Norweskiego "
+        "Mechanizmu Finansowego 2014–2021",
+        "Fondet for bilateralt samarbeid under EØS- og Norway Grants 2014–2021",
+        "Sjóður fyrir tvíhliða samstarf innan Uppbyggingarsjóðs EES og Noregs 2014–2021",
+        "Bilateral Cooperation Fund of the EEA and Norway Grants 2014–2021",
+    ),
+    contact=p(
+        T(
+            "Biuro projektu: Związek Miast Polskich, Poznań",
+            "Prosjektkontoret: Sammenslutningen av polske byer, Poznań",
+            "Verkefnisskrifstofa: Samtök pólskra borga, Poznań",
+            "Project office: Association of Polish Cities, Poznań",
+        ),
+    ),
+)
+
+# --- Speakers -----------------------------------------------------------------
+
+SPEAKER_INDEX = dict(
+    title=T("Prelegenci", "Foredragsholdere", "Fyrirlesarar", "Speakers"),
+    slug=T("prelegenci", "foredragsholdere", "fyrirlesarar", "speakers"),
+    intro=p(
+        T(
+            "Osoby, które wystąpiły na seminariach programu.",
+            "Personene som har holdt innlegg på programmets seminarer.",
+            "Fólkið sem hélt erindi á málþingum verkefnisins.",
+            "The people who spoke at the programme's seminars.",
+        ),
+    ),
+)
+
+
+def photo_alt(name):
+    return T(
+        f"Inicjały {name} na kolorowym tle (zdjęcie zastępcze)",
+        f"Initialene til {name} på farget bakgrunn (plassholderbilde)",
+        f"Upphafsstafir {name} á lituðum bakgrunni (staðgengilsmynd)",
+        f"The initials of {name} on a coloured background (placeholder photo)",
+    )
+
+
+HEAD_OF_PREPAREDNESS = T(
+    "Kierownik ds. gotowości kryzysowej",
+    "Beredskapssjef",
+    "Yfirmaður viðbúnaðarmála",
+    "Head of Crisis Preparedness",
+)
+
+SPEAKERS = {
+    "torjussen": dict(
+        title=same("Christine Huseby Torjussen"),
+        slug=same("christine-huseby-torjussen"),
+        family_name="Torjussen",
+        job_title=T(
+            "Dyrektorka Biura Gotowości Kryzysowej",
+            "Direktør for beredskapsstaben",
+            "Forstöðumaður viðbúnaðarskrifstofu",
+            "Director of the Crisis Preparedness Office",
+        ),
+        organisation="statsforvalteren",
+        city=same("Oslo"),
+        country="NO",
+        biography=p(
+            T(
+                "Christine Huseby Torjussen kieruje biurem gotowości kryzysowej w Urzędzie "
+                "Namiestnika Østfold, Buskerud, Oslo i Akershus. Zajmuje się planowaniem "
+                "kryzysowym i obroną totalną na poziomie regionu.",
+                "Christine Huseby Torjussen leder beredskapsstaben hos Statsforvalteren i "
+                "Østfold, Buskerud, Oslo og Akershus. Hun arbeider med kriseplanlegging og "
+                "totalforsvar på fylkesnivå.",
+                "Christine Huseby Torjussen stýrir viðbúnaðarskrifstofu hjá embætti "
+                "fylkismanns Østfold, Buskerud, Oslo og Akershus. Hún vinnur að "
+                "viðbragðsáætlunum og allsherjarvörnum á svæðisstigi.",
+                "Christine Huseby Torjussen heads the crisis preparedness office at the County "
+                "Governor of Østfold, Buskerud, Oslo and Akershus. She works on crisis planning "
+                "and total defence at the county level.",
+            ),
+        ),
+    ),
+    "paulsen": dict(
+        title=same("Sigurd Paulsen"),
+        slug=same("sigurd-paulsen"),
+        family_name="Paulsen",
+        job_title=HEAD_OF_PREPAREDNESS,
+        organisation="kristiansand",
+        city=same("Kristiansand"),
+        country="NO",
+        biography=p(
+            T(
+                "Sigurd Paulsen odpowiada za gotowość kryzysową gminy Kristiansand, jednego "
+                "z największych miast południowej Norwegii.",
+                "Sigurd Paulsen har ansvaret for beredskapen i Kristiansand kommune, en av de "
+                "største byene på Sørlandet.",
+                "Sigurd Paulsen ber ábyrgð á viðbúnaðarmálum sveitarfélagsins Kristiansand, "
+                "einnar stærstu borgar Suður-Noregs.",
+                "Sigurd Paulsen is responsible for crisis preparedness in Kristiansand "
+                "Municipality, one of the largest cities in southern Norway.",
+            ),
+        ),
+    ),
+    "nilholm": dict(
+        title=same("Magnus Nilholm"),
+        slug=same("magnus-nilholm"),
+        family_name="Nilholm",
+        job_title=HEAD_OF_PREPAREDNESS,
+        organisation="ringerike",
+        city=same("Hønefoss"),
+        country="NO",
+        biography=p(
+            T(
+                "Magnus Nilholm kieruje gotowością kryzysową w gminie Ringerike i koordynuje "
+                "współpracę gminy ze służbami ratunkowymi.",
+                "Magnus Nilholm leder beredskapsarbeidet i Ringerike kommune og koordinerer "
+                "kommunens samarbeid med nødetatene.",
+                "Magnus Nilholm stýrir viðbúnaðarmálum í sveitarfélaginu Ringerike og "
+                "samhæfir samstarf þess við viðbragðsaðila.",
+                "Magnus Nilholm leads crisis preparedness in Ringerike Municipality and "
+                "coordinates its cooperation with the emergency services.",
+            ),
+        ),
+    ),
+    "ozimek": dict(
+        title=same("Dawid Ozimek"),
+        slug=same("dawid-ozimek"),
+        family_name="Ozimek",
+        job_title=T(
+            "Zastępca naczelnika Wydziału Zarządzania Kryzysowego",
+            "Nestleder for avdelingen for krisehåndtering",
+            "Aðstoðardeildarstjóri áfallastjórnunardeildar",
+            "Deputy Head of the Crisis Management Department",
+        ),
+        organisation="opole",
+        city=same("Opole"),
+        country="PL",
+        biography=p(
+            T(
+                "Dawid Ozimek jest zastępcą naczelnika Wydziału Zarządzania Kryzysowego "
+                "Urzędu Miasta Opola. Współtworzy program „Solidarni w obliczu zagrożeń”, "
+                "w którym współpracuje 21 gmin i 2 powiaty Aglomeracji Opolskiej.",
+                "Dawid Ozimek er nestleder for avdelingen for krisehåndtering i Opole rådhus. "
+                "Han er med på å utvikle programmet «Solidarni w obliczu zagrożeń» (Solidariske "
+                "i møte med trusler), der 21 kommuner og 2 fylker i Opole-regionen samarbeider.",
+                "Dawid Ozimek er aðstoðardeildarstjóri áfallastjórnunardeildar ráðhússins í "
+                "Opole. Hann tekur þátt í áætluninni „Solidarni w obliczu zagrożeń“ (Samstaða "
+                "andspænis ógnum) þar sem 21 sveitarfélag og 2 héruð á Opole-svæðinu vinna saman.",
+                "Dawid Ozimek is Deputy Head of the Crisis Management Department at Opole City "
+                "Hall. He helps run the programme “Solidarni w obliczu zagrożeń” (Standing "
+                "together in the face of threats), in which 21 municipalities and 2 counties of "
+                "the Opole Agglomeration cooperate.",
+            ),
+        ),
+    ),
+    "figurski": dict(
+        title=same("Paweł Figurski"),
+        slug=same("pawel-figurski"),
+        family_name="Figurski",
+        job_title=T(
+            "Naczelnik Wydziału Bezpieczeństwa i Zarządzania Kryzysowego",
+            "Leder for avdelingen for sikkerhet og krisehåndtering",
+            "Deildarstjóri öryggis- og áfallastjórnunardeildar",
+            "Head of the Security and Crisis Management Department",
+        ),
+        organisation="konin",
+        city=same("Konin"),
+        country="PL",
+        biography=p(
+            T(
+                "Paweł Figurski kieruje Wydziałem Bezpieczeństwa i Zarządzania Kryzysowego "
+                "Urzędu Miejskiego w Koninie i odpowiada za współpracę miejskich instytucji "
+                "na rzecz bezpieczeństwa mieszkańców.",
+                "Paweł Figurski leder avdelingen for sikkerhet og krisehåndtering i Konin "
+                "rådhus og har ansvaret for samarbeidet mellom byens institusjoner om "
+                "innbyggernes sikkerhet.",
+                "Paweł Figurski stýrir öryggis- og áfallastjórnunardeild ráðhússins í Konin og "
+                "ber ábyrgð á samstarfi stofnana borgarinnar um öryggi íbúanna.",
+                "Paweł Figurski heads the Security and Crisis Management Department at Konin "
+                "City Hall and is responsible for the cooperation of the city's institutions "
+                "for the safety of its residents.",
+            ),
+        ),
+    ),
+    "oien": dict(
+        title=same("Anne Øien"),
+        slug=same("anne-oien"),
+        family_name="Øien",
+        job_title=T(
+            "Magister bezpieczeństwa społecznego",
+            "Master i samfunnssikkerhet",
+            "Meistaragráða í samfélagsöryggi",
+            "MSc in Societal Safety",
+        ),
+        organisation="uit",
+        city=same("Tromsø"),
+        country="NO",
+        biography=p(
+            T(
+                "Anne Øien ukończyła studia magisterskie z bezpieczeństwa społecznego na UiT "
+                "Arktycznym Uniwersytecie Norwegii. Bada rolę lokalnego kapitału społecznego "
+                "w przygotowaniu miast na kryzysy.",
+                "Anne Øien har en master i samfunnssikkerhet fra UiT Norges arktiske "
+                "universitet. Hun forsker på lokal sosial kapital og byers kriseberedskap.",
+                "Anne Øien lauk meistaranámi í samfélagsöryggi frá UiT – Norska "
+                "heimskautaháskólanum. Hún rannsakar hlutverk félagsauðs í nærsamfélaginu "
+                "í viðbúnaði borga.",
+                "Anne Øien holds an MSc in Societal Safety from UiT The Arctic University of "
+                "Norway. She studies the role of local social capital in cities' preparedness "
+                "for crises.",
+            ),
+        ),
+    ),
+}
+
+# --- The closing seminar --------------------------------------------------------
+
+SEMINAR = dict(
+    title=T(
+        "Odporność i przygotowanie miast na sytuacje kryzysowe",
+        "Byers motstandskraft og beredskap for kriser",
+        "Viðnámsþróttur og viðbúnaður borga vegna áfalla",
+        "Resilience and preparedness of cities for crises",
+    ),
+    slug=T(
+        "odpornosc-miast-na-kryzysy",
+        "byers-motstandskraft-og-beredskap",
+        "vidnamsthrottur-borga",
+        "city-resilience-and-preparedness",
+    ),
+    theme=T(
+        "Seminarium zamykające Inicjatywę Dwustronną",
+        "Avslutningsseminar for Bilateralt initiativ",
+        "Lokamálþing Tvíhliða frumkvæðisins",
+        "Closing seminar of the Bilateral Initiative",
+    ),
+    summary=T(
+        "Jak miasta mogą przygotować się na kryzysy? Współpraca służb, administracji i "
+        "partnerów ponad granicami, obrona totalna, rola społeczeństwa obywatelskiego "
+        "i lokalnego kapitału społecznego.",
+        "Hvordan kan byer forberede seg på kriser? Samarbeid mellom etater, forvaltning og "
+        "partnere på tvers av grenser, totalforsvar, sivilsamfunnets rolle og lokal sosial kapital.",
+        "Hvernig geta borgir búið sig undir áföll? Samstarf viðbragðsaðila, stjórnsýslu og "
+        "samstarfsaðila þvert á landamæri, allsherjarvarnir, hlutverk borgaralegs samfélags "
+        "og félagsauður í nærsamfélaginu.",
+        "How can cities prepare for crises? Cooperation of services, administrations and "
+        "partners across borders, total defence, the part of civil society and local "
+        "social capital.",
+    ),
+    # Illustrative: the exact date, time and venue are not in the source material.
+    start=datetime.datetime(2025, 2, 26, 10, 0),
+    end=datetime.datetime(2025, 2, 26, 15, 30),
+    time_zone="Europe/Warsaw",
+    venue_name=same("Centrum Konferencyjne Zielna"),
+    venue_address="ul. Zielna 37, 00-108 Warszawa",
+    venue_city=T("Warszawa", "Warszawa", "Varsjá", "Warsaw"),
+    venue_country="PL",
+    online=True,
+    image_alt_text=T(
+        "Grafika: sylwetki budynków miejskich na granatowym tle z trzema punktami "
+        "oznaczającymi Polskę, Norwegię i Islandię",
+        "Grafikk: silhuetter av bybygninger mot mørkeblå bakgrunn, med tre punkter for "
+        "Polen, Norge og Island",
+        "Myndskreyting: útlínur borgarbygginga á dökkbláum grunni með þremur punktum "
+        "sem tákna Pólland, Noreg og Ísland",
+        "Illustration: outlines of city buildings on a navy background, with three dots "
+        "standing for Poland, Norway and Iceland",
+    ),
+    video_url="https://www.youtube.com/watch?v=Bi2025Semin",
+    video_language="pl",
+    report_heading=T("Najważniejsze wnioski", "De viktigste lærdommene", "Helstu niðurstöður", "Key findings"),
+    report=p(
+        T(
+            "Prelegenci z Norwegii pokazali, jak obrona totalna łączy planowanie kryzysowe "
+            "regionu, gmin i wojska oraz jak norweskie miasta zarządzają gotowością na co dzień.",
+            "Foredragsholderne fra Norge viste hvordan totalforsvaret knytter sammen "
+            "kriseplanleggingen i fylket, kommunene og Forsvaret, og hvordan norske byer "
+            "arbeider med beredskap i hverdagen.",
+            "Fyrirlesarar frá Noregi sýndu hvernig allsherjarvarnir tengja saman "
+            "viðbragðsáætlanir svæðisins, sveitarfélaganna og hersins og hvernig norskar "
+            "borgir sinna viðbúnaði dags daglega.",
+            "The speakers from Norway showed how total defence links the crisis planning of "
+            "the county, the municipalities and the armed forces, and how Norwegian cities "
+            "manage preparedness day to day.",
+        ),
+        T(
+            "Przykłady z Opola i Konina pokazały, że współpraca gmin, powiatów i służb "
+            "pozwala szybciej reagować i dzielić się zasobami w czasie zagrożenia.",
+            "Eksemplene fra Opole og Konin viste at samarbeid mellom kommuner, fylker og "
+            "etater gjør det mulig å reagere raskere og dele ressurser når en trussel oppstår.",
+            "Dæmin frá Opole og Konin sýndu að samstarf sveitarfélaga, héraða og "
+            "viðbragðsaðila gerir kleift að bregðast hraðar við og deila bjargráðum á hættutímum.",
+            "The examples from Opole and Konin showed that cooperation between municipalities, "
+            "counties and services makes it possible to respond faster and share resources "
+            "when a threat arises.",
+        ),
+        T(
+            "Lokalny kapitał społeczny, czyli zaufanie i sieci kontaktów mieszkańców, okazał się "
+            "jednym z najważniejszych zasobów miasta w czasie kryzysu.",
+            "Lokal sosial kapital, det vil si tillit og nettverk mellom innbyggerne, viste seg å "
+            "være en av byens viktigste ressurser i en krise.",
+            "Félagsauður í nærsamfélaginu, það er traust og tengslanet íbúa, reyndist ein "
+            "mikilvægasta auðlind borgar á hættutímum.",
+            "Local social capital, the trust and networks among residents, proved to be one of "
+            "a city's most important resources in a crisis.",
+        ),
+        T(
+            "Pełniejsza relacja z seminarium ukaże się w miesięczniku „Samorząd Miejski”.",
+            "En fyldigere reportasje fra seminaret kommer i månedsbladet «Samorząd Miejski».",
+            "Ítarlegri umfjöllun um málþingið birtist í mánaðarritinu „Samorząd Miejski“.",
+            "A fuller report on the seminar will follow in the monthly “Samorząd Miejski”.",
+        ),
+    ),
+    full_report_title=T(
+        "Relacja w miesięczniku „Samorząd Miejski”",
+        "Reportasje i månedsbladet «Samorząd Miejski»",
+        "Umfjöllun í mánaðarritinu „Samorząd Miejski“",
+        "Report in the monthly “Samorząd Miejski”",
+    ),
+    full_report_url="https://www.miasta.pl/",
+    gallery=[
+        (
+            "table",
+            T(
+                "Ilustracja: uczestnicy seminarium przy okrągłym stole",
+                "Illustrasjon: seminardeltakere rundt et rundt bord",
+                "Myndskreyting: þátttakendur málþingsins við hringborð",
+                "Illustration: seminar participants around a round table",
+            ),
+        ),
+        (
+            "podium",
+            T(
+                "Ilustracja: prelegent przy mównicy przed ekranem z prezentacją",
+                "Illustrasjon: en foredragsholder ved talerstolen foran et lerret med presentasjonen",
+                "Myndskreyting: fyrirlesari í ræðustól fyrir framan tjald með glærum",
+                "Illustration: a speaker at the lectern in front of a screen with slides",
+            ),
+        ),
+        (
+            "map",
+            T(
+                "Ilustracja: mapa Europy Północnej z zaznaczoną Polską, Norwegią i Islandią",
+                "Illustrasjon: kart over Nord-Europa med Polen, Norge og Island markert",
+                "Myndskreyting: kort af Norður-Evrópu þar sem Pólland, Noregur og Ísland eru merkt",
+                "Illustration: a map of northern Europe with Poland, Norway and Iceland marked",
+            ),
+        ),
+    ],
+    talks=[
+        dict(
+            start_time=datetime.time(10, 15),
+            speaker="torjussen",
+            role="presenter",
+            language="en",
+            title=T(
+                "Planowanie kryzysowe i obrona totalna na poziomie regionu",
+                "Kriseplanlegging og totalforsvar på fylkesnivå",
+                "Viðbragðsáætlanir og allsherjarvarnir á svæðisstigi",
+                "Crisis planning and total defence at the county level",
+            ),
+        ),
+        dict(
+            start_time=datetime.time(11, 0),
+            speaker="paulsen",
+            role="presenter",
+            language="en",
+            title=T(
+                "Zarządzanie gotowością w norweskich miastach: Kristiansand",
+                "Beredskapsledelse i norske byer: Kristiansand",
+                "Viðbúnaðarstjórnun í norskum borgum: Kristiansand",
+                "Preparedness management in Norwegian cities: Kristiansand",
+            ),
+        ),
+        dict(
+            start_time=datetime.time(11, 30),
+            speaker="nilholm",
+            role="presenter",
+            language="en",
+            title=T(
+                "Zarządzanie gotowością w norweskich miastach: Ringerike",
+                "Beredskapsledelse i norske byer: Ringerike",
+                "Viðbúnaðarstjórnun í norskum borgum: Ringerike",
+                "Preparedness management in Norwegian cities: Ringerike",
+            ),
+        ),
+        dict(
+            start_time=datetime.time(12, 30),
+            speaker="ozimek",
+            role="presenter",
+            language="pl",
+            title=T(
+                "Program „Solidarni w obliczu zagrożeń”: 21 gmin i 2 powiaty Aglomeracji Opolskiej",
+                "Programmet «Solidarni w obliczu zagrożeń»: 21 kommuner og 2 fylker i Opole-regionen",
+                "Áætlunin „Solidarni w obliczu zagrożeń“: 21 sveitarfélag og 2 héruð á Opole-svæðinu",
+                "The programme “Solidarni w obliczu zagrożeń”: 21 municipalities and 2 counties "
+                "of the Opole Agglomeration",
+            ),
+        ),
+        dict(
+            start_time=datetime.time(13, 0),
+            speaker="figurski",
+            role="presenter",
+            language="pl",
+            title=T(
+                "Współpraca instytucji na rzecz bezpieczeństwa w Koninie",
+                "Samarbeid mellom institusjoner for sikkerhet i Konin",
+                "Samstarf stofnana í þágu öryggis í Konin",
+                "Institutions working together for safety in Konin",
+            ),
+        ),
+        dict(
+            start_time=datetime.time(13, 30),
+            speaker="oien",
+            role="presenter",
+            language="en",
+            title=T(
+                "Lokalny kapitał społeczny a gotowość miast na kryzysy",
+                "Lokal sosial kapital og byers kriseberedskap",
+                "Félagsauður í nærsamfélaginu og viðbúnaður borga",
+                "Local social capital and cities' preparedness for crises",
+            ),
+        ),
+    ],
+)

@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from home.demo import loader
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo site (programme, closing seminar, six speakers) in Polish and its "
+        "wagtail-localize translations into nb, is and en. Does nothing if already loaded."
+    )
+
+    def handle(self, *args, **options):
+        loader.load(stdout=self.stdout)

@@ -1,0 +1,100 @@
+"""Site-wide template tags: the language switcher and the main navigation."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from events.models import ProjectIndexPage, SpeakerIndexPage
+
+register = template.Library()
+
+
+@dataclass
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    is_fallback: bool
+    fallback_title: str = ""
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One link per language, to ``page`` in that language.
+
+    Where the page has no live translation, the link goes to its nearest
+    ancestor that has one (or to that language's home) and is marked as a
+    fallback. Costs two queries whatever the number of languages.
+    """
+    request = context.get("request")
+    current = page.locale.language_code if page is not None else translation.get_language()
+    targets = {}
+    if page is not None and page.depth > 1:
+        targets = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    missing = [code for code, _name in settings.LANGUAGES if code not in targets]
+    fallbacks = {}
+    if page is not None and missing:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1).values_list("translation_key", flat=True))
+        depth_of = {key: i for i, key in enumerate(ancestors)}
+        candidates = Page.objects.live().filter(
+            translation_key__in=ancestors, locale__language_code__in=missing
+        ).select_related("locale")
+        for candidate in candidates:
+            code = candidate.locale.language_code
+            best = fallbacks.get(code)
+            if best is None or depth_of[candidate.translation_key] > depth_of[best.translation_key]:
+                fallbacks[code] = candidate
+
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = targets.get(code)
+        is_fallback = target is None and page is not None
+        if target is None:
+            target = fallbacks.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        else:
+            url = f"/{code}/"
+        links.append(
+            LanguageLink(
+                code=code,
+                name=name,
+                url=url,
+                is_current=code == current,
+                is_fallback=is_fallback,
+                fallback_title=target.title if (is_fallback and target is not None) else "",
+            )
+        )
+    return links
+
+
+@dataclass
+class Navigation:
+    home: Page | None
+    projects: Page | None
+    speakers: Page | None
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context, page=None):
+    """The home, project index and speaker index pages in the current language."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return Navigation(None, None, None)
+    locale = page.locale if page is not None else Locale.get_active()
+    home = site.root_page.get_translation_or_none(locale) or site.root_page
+    if not home.live:
+        home = site.root_page
+    return Navigation(
+        home=home,
+        projects=ProjectIndexPage.objects.live().child_of(home).first(),
+        speakers=SpeakerIndexPage.objects.live().child_of(home).first(),
+    )
