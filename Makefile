@@ -1,0 +1,59 @@
+# The two commands: `make run` and `make test`. Everything else is a step of theirs.
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+STAMP := $(VENV)/.stamp
+PG_URL ?= postgres://postgres@127.0.0.1:5432
+LANGS := pl nb is en
+
+.PHONY: run test test-postgres install install-dev messages compilemessages lint clean
+
+run: install compilemessages
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_demo
+	$(PY) manage.py ensure_dev_superuser
+	@echo "Serving on http://127.0.0.1:$(PORT)/"
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-dev compilemessages
+	@scripts/ensure-system-packages.sh chromium
+	$(PY) -m pytest
+
+# The same suite against PostgreSQL, in a fresh database dropped afterwards.
+test-postgres: install-dev compilemessages
+	@scripts/ensure-system-packages.sh postgresql-client chromium
+	@scripts/test-postgres.sh "$(PG_URL)" $(PY) -m pytest
+
+install: $(STAMP)-run
+install-dev: $(STAMP)-dev
+
+$(VENV)/bin/python:
+	@scripts/ensure-system-packages.sh gettext
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(STAMP)-run: requirements.txt | $(VENV)/bin/python
+	@scripts/ensure-system-packages.sh gettext
+	$(PY) -m pip install -q -r requirements.txt
+	@touch $@
+
+$(STAMP)-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	@scripts/ensure-system-packages.sh gettext
+	$(PY) -m pip install -q -r requirements-dev.txt
+	@touch $@ $(STAMP)-run
+
+# Translations: regenerate the catalogues from the code, then compile them.
+messages: install
+	$(PY) manage.py makemessages --no-location --no-obsolete $(foreach l,$(LANGS),-l $(l)) \
+		--ignore=.venv --ignore=static --ignore=media -v0
+
+compilemessages: install
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf $(VENV) static media db.sqlite3

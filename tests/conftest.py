@@ -1,0 +1,27 @@
+"""Shared fixtures: the demo site is loaded once per test session into the test database.
+
+Each test runs in a transaction that is rolled back, so tests may change the
+demo freely.
+"""
+
+import shutil
+
+import pytest
+from django.conf import settings
+
+from home.demo import loader
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        loader.load()
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request):
+    return request.param
