@@ -1,0 +1,102 @@
+"""Every page type renders in every language, marked up in that language."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
+
+from events.models import SeminarPage
+from home.demo import content
+
+from .conftest import LANGUAGES
+from .pages import demo_pages
+
+pytestmark = pytest.mark.django_db
+
+
+def get_soup(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, (url, response.status_code)
+    return response, BeautifulSoup(response.content, "html.parser")
+
+
+def test_every_page_renders_in_its_language(client, language):
+    pages = demo_pages(language)
+    assert len(pages) == 11
+    for page in pages:
+        url = page.get_url()
+        assert url.startswith(f"/{language}/")
+        _response, soup = get_soup(client, url)
+        assert soup.html["lang"] == language, url
+        assert soup.h1.get_text(strip=True) == page.title, url
+        assert page.title in soup.title.get_text(), url
+
+
+def test_site_root_redirects_to_a_language(client):
+    response = client.get("/", headers={"accept-language": "is"})
+    assert response.status_code == 302
+    assert response["Location"] == "/is/"
+
+
+def test_home_pages_show_the_translated_intro(client, language):
+    _response, soup = get_soup(client, f"/{language}/")
+    assert content.HOME["intro"][language] in soup.get_text(" ", strip=True)
+    assert soup.html["lang"] == language
+
+
+def test_seminar_page_lists_programme_and_speakers_in_its_language(client, language):
+    seminar = SeminarPage.objects.get(locale__language_code=language)
+    response, soup = get_soup(client, seminar.get_url())
+    text = soup.get_text(" ", strip=True)
+    for talk in content.SEMINAR["talks"]:
+        assert talk["title"][language] in text
+    speaker_links = [
+        a["href"] for a in soup.select("a[href]") if "/" + language + "/" in a["href"] and a["href"].count("/") == 4
+    ]
+    for talk in seminar.programme:
+        assert talk.speaker_page.get_url() in speaker_links
+    # The presentations are offered.
+    for talk in seminar.programme:
+        assert talk.presentation.url in response.content.decode()
+
+
+def test_language_switcher_links_to_the_same_page_in_every_language(client, language):
+    seminar = SeminarPage.objects.get(locale__language_code=language)
+    _response, soup = get_soup(client, seminar.get_url())
+    links = {a["hreflang"]: a for a in soup.select("a[hreflang][lang]")}
+    for code, name in settings.LANGUAGES:
+        link = links[code]
+        assert link["href"] == SeminarPage.objects.get(locale__language_code=code).get_url()
+        assert link.get_text(strip=True).startswith(name)
+    assert links[language].get("aria-current")
+
+
+def test_footer_acknowledges_the_funding(client, language):
+    _response, soup = get_soup(client, f"/{language}/")
+    footer = soup.find("footer")
+    assert footer is not None
+    assert "EEA" in footer.get_text() or "EØS" in footer.get_text() or "EOG" in footer.get_text() or "EES" in footer.get_text()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_unknown_path_is_the_sites_404_in_that_language(client, code):
+    response, soup = get_soup(client, f"/{code}/no-such-page/", status=404)
+    assert soup.html["lang"] == code
+    assert response.templates[0].name == "404.html"
+
+
+def test_unknown_language_prefix_is_a_404_not_a_500(client):
+    response = client.get("/xx/something/", follow=True)
+    assert response.status_code == 404
+    assert response.templates[0].name == "404.html"
+
+
+def test_500_page_renders_without_the_database(client, language):
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from home.views import server_error
+
+    with translation.override(language):
+        response = server_error(RequestFactory().get(f"/{language}/"))
+    assert response.status_code == 500
+    assert f'lang="{language}"' in response.content.decode()
