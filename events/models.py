@@ -248,10 +248,10 @@ class SeminarPage(Page):
         _("street address"), max_length=255, blank=True, help_text=_("Street and number, postal code.")
     )
     venue_city = models.CharField(_("city"), max_length=100, blank=True)
-    venue_country = models.CharField(
-        _("country"), max_length=2, choices=Country.choices, blank=True
+    venue_country = models.CharField(_("country"), max_length=2, choices=Country.choices, blank=True)
+    online = models.BooleanField(
+        _("online"), default=False, help_text=_("The seminar can be followed online.")
     )
-    online = models.BooleanField(_("online"), default=False, help_text=_("The seminar can be followed online."))
     online_url = models.URLField(_("online meeting address"), blank=True)
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -312,9 +312,7 @@ class SeminarPage(Page):
         ),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Main image")),
         InlinePanel("talks", heading=_("Programme"), label=_("Talk")),
-        MultiFieldPanel(
-            [FieldPanel("video_url"), FieldPanel("video_language")], heading=_("Recording")
-        ),
+        MultiFieldPanel([FieldPanel("video_url"), FieldPanel("video_language")], heading=_("Recording")),
         FieldPanel("report"),
         MultiFieldPanel(
             [FieldPanel("full_report_title"), FieldPanel("full_report_url")],

@@ -538,7 +538,9 @@ SEMINAR = dict(
     ),
     video_url="https://www.youtube.com/watch?v=Bi2025Semin",
     video_language="pl",
-    report_heading=T("Najważniejsze wnioski", "De viktigste lærdommene", "Helstu niðurstöður", "Key findings"),
+    report_heading=T(
+        "Najważniejsze wnioski", "De viktigste lærdommene", "Helstu niðurstöður", "Key findings"
+    ),
     report=p(
         T(
             "Prelegenci z Norwegii pokazali, jak obrona totalna łączy planowanie kryzysowe "

@@ -158,9 +158,7 @@ def _create_polish_site():
         funding_programme=data["funding_programme"].pl,
         contact=_rich(data["contact"]),
     )
-    project.partners = [
-        ProjectPartner(organisation=organisations[key]) for key in content.PROJECT_PARTNERS
-    ]
+    project.partners = [ProjectPartner(organisation=organisations[key]) for key in content.PROJECT_PARTNERS]
     _publish(project_index, project)
 
     seminar = _publish(project, _seminar(speakers))
@@ -193,9 +191,7 @@ def _seminar(speakers):
     gallery = []
     for kind, alt_text in data["gallery"]:
         picture = Image.objects.create(title=f"{data['title'].pl} ({kind})", file=media.gallery(kind))
-        gallery.append(
-            _block("image", {"image": picture.pk, "alt_text": alt_text.pl, "decorative": False})
-        )
+        gallery.append(_block("image", {"image": picture.pk, "alt_text": alt_text.pl, "decorative": False}))
     seminar = SeminarPage(
         title=data["title"].pl,
         slug=data["slug"].pl,
@@ -283,9 +279,11 @@ def _translate(sources):
         creator.create_translations(instance)
 
     table = translation_table()
-    translations = Translation.objects.filter(
-        source__in=[source for source in creator.mappings]
-    ).select_related("source", "target_locale").order_by("pk")
+    translations = (
+        Translation.objects.filter(source__in=list(creator.mappings))
+        .select_related("source", "target_locale")
+        .order_by("pk")
+    )
     for translation in translations:
         code = translation.target_locale.language_code
         for segment in translation.source.stringsegment_set.select_related("string", "context"):

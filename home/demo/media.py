@@ -24,9 +24,11 @@ def _font(size):
 
 
 def _ascii(text):
-    return unicodedata.normalize("NFKD", text.replace("Ø", "O").replace("ø", "o")).encode(
-        "ascii", "ignore"
-    ).decode()
+    return (
+        unicodedata.normalize("NFKD", text.replace("Ø", "O").replace("ø", "o"))
+        .encode("ascii", "ignore")
+        .decode()
+    )
 
 
 def _png(image, name):

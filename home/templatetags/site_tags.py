@@ -43,9 +43,11 @@ def language_links(context, page=None):
     if page is not None and missing:
         ancestors = list(page.get_ancestors().filter(depth__gt=1).values_list("translation_key", flat=True))
         depth_of = {key: i for i, key in enumerate(ancestors)}
-        candidates = Page.objects.live().filter(
-            translation_key__in=ancestors, locale__language_code__in=missing
-        ).select_related("locale")
+        candidates = (
+            Page.objects.live()
+            .filter(translation_key__in=ancestors, locale__language_code__in=missing)
+            .select_related("locale")
+        )
         for candidate in candidates:
             code = candidate.locale.language_code
             best = fallbacks.get(code)
@@ -58,10 +60,7 @@ def language_links(context, page=None):
         is_fallback = target is None and page is not None
         if target is None:
             target = fallbacks.get(code)
-        if target is not None:
-            url = target.get_url(request)
-        else:
-            url = f"/{code}/"
+        url = target.get_url(request) if target is not None else f"/{code}/"
         links.append(
             LanguageLink(
                 code=code,
