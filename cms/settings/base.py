@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "home.middleware.NorwegianLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -110,7 +111,7 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", "English"),
 ]
 # Browsers send "no" and "nn" for Norwegian readers; Django treats them as
-# unrelated to "nb", so they are mapped in home.middleware.
+# unrelated to "nb", so home.middleware maps them to "nb".
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "site_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
