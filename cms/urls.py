@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("sitemap-<section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("language/<str:code>/", home_views.switch_language, name="switch_language"),
 ]
 
 if settings.DEBUG:

@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -21,6 +24,30 @@ class LanguageLink:
     is_fallback: bool
     fallback_title: str = ""
 
+    @property
+    def switch_url(self):
+        """The link for the switcher: remembers the choice (a cookie), then goes to ``url``."""
+        return reverse("switch_language", args=[self.code]) + "?" + urlencode({"next": self.url})
+
+
+# Open Graph wants territory-qualified locales.
+OG_LOCALES = {"pl": "pl_PL", "nb": "nb_NO", "is": "is_IS", "en": "en_GB"}
+
+
+def live_translations(page):
+    """``{language code: page}`` for the page's live translations, itself included.
+
+    Cached on the page object, so the switcher and the head share one query.
+    """
+    if page is None or page.depth <= 1:
+        return {}
+    if not hasattr(page, "_live_translations"):
+        page._live_translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    return page._live_translations
+
 
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
@@ -32,12 +59,7 @@ def language_links(context, page=None):
     """
     request = context.get("request")
     current = page.locale.language_code if page is not None else translation.get_language()
-    targets = {}
-    if page is not None and page.depth > 1:
-        targets = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+    targets = live_translations(page)
     missing = [code for code, _name in settings.LANGUAGES if code not in targets]
     fallbacks = {}
     if page is not None and missing:
@@ -97,3 +119,34 @@ def site_navigation(context, page=None):
         projects=ProjectIndexPage.objects.live().child_of(home).first(),
         speakers=SpeakerIndexPage.objects.live().child_of(home).first(),
     )
+
+
+@dataclass
+class Alternate:
+    hreflang: str
+    url: str
+    og_locale: str
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context, page=None):
+    """Absolute URLs of every live translation of ``page`` (itself included) and x-default.
+
+    x-default is the Polish source, the site's default language.
+    """
+    request = context.get("request")
+    versions = live_translations(page)
+    alternates = [
+        Alternate(code, versions[code].get_full_url(request), OG_LOCALES.get(code, code))
+        for code, _name in settings.LANGUAGES
+        if code in versions
+    ]
+    if settings.LANGUAGE_CODE in versions:
+        default = versions[settings.LANGUAGE_CODE]
+        alternates.append(Alternate("x-default", default.get_full_url(request), ""))
+    return alternates
+
+
+@register.simple_tag
+def og_locale(language_code):
+    return OG_LOCALES.get(language_code, language_code)
