@@ -21,6 +21,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 INSTALLED_APPS = [
     "home",
     "events",
+    "translations",  # before wagtail_localize: overrides some of its views and templates
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -168,3 +169,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Editors and translators (translations app) ---------------------------
+# Machine translation is routed per target language (translations/machine.py):
+# DeepL has no Icelandic. Each service is switched on by its environment
+# variables; a language without a service gets no machine translation button.
+#   DEEPL_API_KEY            -> DEEPL_LANGUAGES (default "nb,en")
+#   GOOGLE_TRANSLATE_API_KEY -> GOOGLE_TRANSLATE_LANGUAGES (default "is")
+#   LIBRETRANSLATE_URL (+ LIBRETRANSLATE_API_KEY) -> LIBRETRANSLATE_LANGUAGES (default "is")
+from translations.machine_settings import build_routes, machine_translator_setting  # noqa: E402
+
+MACHINE_TRANSLATION_ROUTES = build_routes(os.environ, [code for code, _name in LANGUAGES])
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(MACHINE_TRANSLATION_ROUTES)
+# New Polish pages reach the other trees only when an editor submits them for
+# translation: no locale synchronisation (its aliases would go live at once,
+# showing Polish text under another language's URL).
+TRANSLATIONS_SOURCE_LANGUAGE = LANGUAGE_CODE

@@ -1,0 +1,42 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from .report import STATE_CHOICES
+
+
+class SyncForm(forms.Form):
+    locales = forms.ModelMultipleChoiceField(
+        label=_("Languages to sync"),
+        queryset=Locale.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one language.")},
+        help_text=_(
+            "Translations that are live and still fully translated are published again; "
+            "the others are saved as drafts until the changed strings are translated."
+        ),
+    )
+
+    def __init__(self, *args, locales, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["locales"].queryset = locales
+        self.fields["locales"].initial = list(locales)
+        self.fields["locales"].label_from_instance = lambda locale: locale.get_display_name()
+
+
+class POUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("PO file"), error_messages={"required": _("Choose a PO file to upload.")}
+    )
+
+
+class ReportFilterForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    state = forms.ChoiceField(label=_("State"), required=False)
+    type = forms.ChoiceField(label=_("Type"), required=False)
+
+    def __init__(self, *args, languages, types, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("All languages")), *languages]
+        self.fields["state"].choices = [("", _("All states")), *STATE_CHOICES]
+        self.fields["type"].choices = [("", _("All types")), *types]

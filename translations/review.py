@@ -1,0 +1,38 @@
+"""The "Translation review" workflow of each target language's tree (configured for the demo).
+
+A translator saves the translated page as a draft and submits it to the
+workflow; a second member of the same language team approves it, which
+publishes it. Translators have no direct publish permission, so nothing they
+translate goes live without a second person.
+"""
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Workflow, WorkflowPage
+
+from .models import TranslationReviewTask
+from .teams import source_language, team_for, team_name
+
+
+def workflow_name(language_code):
+    return f"Translation review: {team_name(language_code)}"
+
+
+@transaction.atomic
+def sync_review_workflows():
+    """One workflow per target language, on the root of that language's tree. Idempotent."""
+    workflows = []
+    for locale in Locale.objects.exclude(language_code=source_language()):
+        group = team_for(locale.language_code)
+        if group is None:
+            continue
+        task, _created = TranslationReviewTask.objects.get_or_create(
+            name=f"Second reader: {team_name(locale.language_code)}"
+        )
+        task.groups.add(group)
+        workflow, _created = Workflow.objects.get_or_create(name=workflow_name(locale.language_code))
+        if not workflow.workflow_tasks.filter(task=task).exists():
+            workflow.workflow_tasks.create(task=task, sort_order=workflow.workflow_tasks.count())
+        for tree_root in Page.objects.filter(depth=2, locale=locale):
+            WorkflowPage.objects.get_or_create(page=tree_root, defaults={"workflow": workflow})
+        workflows.append(workflow)
+    return workflows

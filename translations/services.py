@@ -1,0 +1,85 @@
+"""Sync and publish translations without letting untranslated text go live.
+
+wagtail-localize's "Sync translated pages" can publish every translation at
+once, filling strings nobody has translated with the Polish source text under
+another language's ``lang``. Here a sync updates the source, then for each
+chosen language:
+
+* a live translation whose strings are all still translated is published again
+  (only synchronised fields such as dates changed, so visitors get them now);
+* any other translation is saved as a draft: the live page keeps the last
+  reviewed translation until a translator translates the changed strings and a
+  second person approves them. Nothing untranslated goes live by itself.
+
+Every translated string that still matches the source is kept: strings are
+stored per source text and position, and a sync only adds segments.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from wagtail.models import DraftStateMixin, Page
+from wagtail_localize.models import Translation
+
+from .teams import user_can_work_in
+
+
+@dataclass
+class SyncResult:
+    published: list = field(default_factory=list)
+    drafts: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
+
+    @property
+    def locales(self):
+        return self.published + self.drafts + self.failed
+
+
+def is_complete(translation):
+    total, translated = translation.get_progress()
+    return translated == total
+
+
+def target_is_live(translation):
+    try:
+        target = translation.get_target_instance()
+    except translation.source.specific_content_type.model_class().DoesNotExist:
+        return False
+    if isinstance(target, Page | DraftStateMixin):
+        return bool(target.live)
+    return True  # snippets without drafts are always "live"
+
+
+@transaction.atomic
+def sync_translations(source, user, locales=None):
+    """Refresh ``source`` from the (published) source object and update its translations.
+
+    ``locales``: the target locales to update (all enabled translations when None).
+    """
+    source.update_from_db()
+    translations = source.translations.filter(enabled=True).select_related("target_locale", "source")
+    if locales is not None:
+        translations = translations.filter(target_locale__in=locales)
+    result = SyncResult()
+    for translation in translations:
+        locale = translation.target_locale
+        model = source.specific_content_type.model_class()
+        drafts_possible = issubclass(model, Page | DraftStateMixin)
+        publish = not drafts_possible or (target_is_live(translation) and is_complete(translation))
+        try:
+            translation.save_target(user=user, publish=publish)
+        except ValidationError:
+            result.failed.append(locale)
+            continue
+        (result.published if publish else result.drafts).append(locale)
+    return result
+
+
+def publishable_translations(source, user):
+    """Enabled translations of ``source`` whose target language the user may touch."""
+    return [
+        t
+        for t in Translation.objects.filter(source=source, enabled=True).select_related("target_locale")
+        if user_can_work_in(user, t.target_locale) or user.has_perm("wagtail_localize.submit_translation")
+    ]

@@ -1,0 +1,131 @@
+"""Language teams: a group per language, with page permissions on that language's tree.
+
+* Polish editors (the source language): add, edit, publish, lock and unlock
+  pages in the Polish tree, edit Polish organisations, submit pages and
+  snippets for translation and sync them.
+* Norwegian, Icelandic and English translators: add and edit pages in their
+  own language's tree (the translation editor, drafts) and edit their own
+  language's organisations. They do not publish directly: a translation goes
+  live when a second person of the same team approves it in the
+  "Translation review" workflow (see ``review.py``).
+
+``sync_teams()`` is idempotent. The data migration runs it for the locales that
+exist; a signal runs it again when a locale or a locale's home page (the root
+of its tree) is created, so the teams stay in step with the locales.
+"""
+
+from django.apps import apps as django_apps
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.translation import get_language_info
+
+SOURCE_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
+SOURCE_SNIPPET_PERMISSIONS = ["add_organisation", "change_organisation", "delete_organisation"]
+TRANSLATOR_SNIPPET_PERMISSIONS = ["change_organisation"]
+COMMON_PERMISSIONS = [("wagtailadmin", "access_admin")]
+SOURCE_EXTRA_PERMISSIONS = [("wagtail_localize", "submit_translation")]
+COLLECTION_PERMISSIONS = {
+    "source": [("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
+               ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document")],
+    "translator": [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
+}
+# English names of the teams; group names are data, shown as stored.
+LANGUAGE_NAMES = {"pl": "Polish", "nb": "Norwegian", "is": "Icelandic", "en": "English"}
+
+
+def source_language():
+    return getattr(settings, "TRANSLATIONS_SOURCE_LANGUAGE", settings.LANGUAGE_CODE)
+
+
+def team_name(language_code):
+    try:
+        name = LANGUAGE_NAMES.get(language_code) or get_language_info(language_code)["name"]
+    except KeyError:
+        name = language_code
+    role = "editors" if language_code == source_language() else "translators"
+    return f"{name} {role}"
+
+
+def team_for(language_code):
+    return Group.objects.filter(name=team_name(language_code)).first()
+
+
+def user_languages(user):
+    """Language codes whose team the user belongs to (every language for superusers)."""
+    if not user.is_authenticated:
+        return set()
+    if user.is_superuser:
+        return {code for code, _name in settings.LANGUAGES}
+    cache = getattr(user, "_translation_team_languages", None)
+    if cache is None:
+        names = set(user.groups.values_list("name", flat=True))
+        cache = {code for code, _name in settings.LANGUAGES if team_name(code) in names}
+        user._translation_team_languages = cache
+    return cache
+
+
+def user_can_work_in(user, locale):
+    """May the user change content in this locale? Users outside every team keep Wagtail's rules."""
+    if user.is_superuser:
+        return True
+    languages = user_languages(user)
+    if not languages and not _in_any_team(user):
+        return True
+    return locale.language_code in languages
+
+
+def _in_any_team(user):
+    names = {team_name(code) for code, _name in settings.LANGUAGES}
+    return user.groups.filter(name__in=names).exists()
+
+
+@transaction.atomic
+def sync_teams(apps=None):
+    """Create or update a group per locale; give it rights on the locale's tree. Returns the groups.
+
+    ``apps`` is the migration's app registry when run from the data migration.
+    """
+    get_model = apps.get_model if apps else django_apps.get_model
+    Group = get_model("auth", "Group")
+    Permission = get_model("auth", "Permission")
+    Locale = get_model("wagtailcore", "Locale")
+    Page = get_model("wagtailcore", "Page")
+    Collection = get_model("wagtailcore", "Collection")
+    GroupPagePermission = get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = get_model("wagtailcore", "GroupCollectionPermission")
+
+    def _permissions(pairs):
+        wanted = list(pairs)
+        perms = []
+        for app_label, codename in wanted:
+            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if perm is not None:
+                perms.append(perm)
+        return perms
+
+    groups = []
+    root_collection = Collection.objects.filter(depth=1).first()
+    for locale in Locale.objects.all():
+        code = locale.language_code
+        is_source = code == source_language()
+        group, _created = Group.objects.get_or_create(name=team_name(code))
+        groups.append(group)
+        model_perms = COMMON_PERMISSIONS + (SOURCE_EXTRA_PERMISSIONS if is_source else [])
+        model_perms += [
+            ("events", c) for c in (SOURCE_SNIPPET_PERMISSIONS if is_source else TRANSLATOR_SNIPPET_PERMISSIONS)
+        ]
+        group.permissions.add(*_permissions(model_perms))
+        if root_collection is not None:
+            for perm in _permissions(COLLECTION_PERMISSIONS["source" if is_source else "translator"]):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=perm
+                )
+        page_perms = _permissions(
+            ("wagtailcore", c) for c in (SOURCE_PAGE_PERMISSIONS if is_source else TRANSLATOR_PAGE_PERMISSIONS)
+        )
+        for tree_root in Page.objects.filter(depth=2, locale=locale):
+            for perm in page_perms:
+                GroupPagePermission.objects.get_or_create(group=group, page=tree_root, permission=perm)
+    return groups

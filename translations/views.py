@@ -1,0 +1,403 @@
+"""Admin views: sync into chosen languages, PO upload, machine translation, review, the report."""
+
+import datetime
+
+import polib
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import (
+    StringSegment,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.views.edit_translation import apply_machine_translation, user_can_edit_instance
+
+import django_filters
+
+from .forms import POUploadForm, SyncForm
+from .machine import MachineTranslationError
+from .report import STATE_CHOICES, build_rows, type_choices
+from .services import sync_translations
+from .teams import user_can_work_in
+
+MAX_PO_SIZE = 5 * 1024 * 1024
+
+
+# --- Sync ---------------------------------------------------------------------
+
+
+def _source_instance_or_404(source):
+    try:
+        return source.get_source_instance()
+    except source.specific_content_type.model_class().DoesNotExist as error:
+        raise Http404 from error
+
+
+def _check_can_sync(user, source, instance):
+    if not user.has_perm("wagtail_localize.submit_translation"):
+        raise PermissionDenied
+    if not user_can_work_in(user, source.locale) or not user_can_edit_instance(user, instance):
+        raise PermissionDenied
+
+
+def sync_view(request, translation_source_id):
+    """Replaces wagtail-localize's "Sync translated pages": choose languages; never publish untranslated text."""
+    source = get_object_or_404(TranslationSource, id=translation_source_id)
+    instance = _source_instance_or_404(source)
+    _check_can_sync(request.user, source, instance)
+    locales = Locale.objects.filter(
+        pk__in=source.translations.filter(enabled=True).values("target_locale")
+    ).order_by("language_code")
+    form = SyncForm(request.POST or None, locales=locales)
+    next_url = get_valid_next_url_from_request(request)
+    if request.method == "POST" and form.is_valid():
+        result = sync_translations(source, request.user, form.cleaned_data["locales"])
+        _report_sync(request, instance, result)
+        return redirect(next_url or _edit_url(instance))
+    return TemplateResponse(
+        request,
+        "translations/sync.html",
+        {
+            "form": form,
+            "object": instance,
+            "source": source,
+            "next_url": next_url,
+            "back_url": next_url or _edit_url(instance),
+            "page_title": _gettext("Sync translations"),
+            "page_subtitle": str(instance),
+            "header_icon": "resubmit",
+        },
+    )
+
+
+def _report_sync(request, instance, result):
+    names = ", ".join
+    if result.published:
+        messages.success(
+            request,
+            _gettext("Synced and published the translations of '%(object)s' in: %(languages)s.")
+            % {"object": instance, "languages": names(loc.get_display_name() for loc in result.published)},
+        )
+    if result.drafts:
+        messages.warning(
+            request,
+            _gettext(
+                "Synced the translations of '%(object)s' in: %(languages)s. They are saved as drafts "
+                "until the changed strings are translated and approved."
+            )
+            % {"object": instance, "languages": names(loc.get_display_name() for loc in result.drafts)},
+        )
+    if result.failed:
+        messages.error(
+            request,
+            _gettext("Could not save the translations of '%(object)s' in: %(languages)s.")
+            % {"object": instance, "languages": names(loc.get_display_name() for loc in result.failed)},
+        )
+
+
+def _edit_url(instance):
+    if isinstance(instance, Page):
+        return reverse("wagtailadmin_pages:edit", args=[instance.pk])
+    from django.contrib.admin.utils import quote
+
+    meta = instance._meta
+    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[quote(instance.pk)])
+
+
+# --- Translation-level checks ------------------------------------------------------
+
+
+def _translation_for_user(request, translation_id):
+    translation = get_object_or_404(Translation.objects.select_related("source", "target_locale"), id=translation_id)
+    try:
+        instance = translation.get_target_instance()
+    except translation.source.specific_content_type.model_class().DoesNotExist as error:
+        raise Http404 from error
+    if not user_can_work_in(request.user, translation.target_locale) or not user_can_edit_instance(
+        request.user, instance
+    ):
+        raise PermissionDenied
+    return translation, instance
+
+
+def _back(request, instance):
+    return redirect(get_valid_next_url_from_request(request) or _edit_url(instance))
+
+
+# --- PO upload ----------------------------------------------------------------------
+
+
+def _parse_po(uploaded):
+    """A polib.POFile from the upload, or raise ValueError with a message for the editor."""
+    if uploaded.size > MAX_PO_SIZE:
+        raise ValueError(_gettext("The file is too large for a PO file of one page."))
+    raw = uploaded.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(_gettext("The file is not a UTF-8 text file; save the PO file as UTF-8.")) from error
+    if "\x00" in text or not text.strip():
+        raise ValueError(_gettext("The file is empty or is not a PO file."))
+    try:
+        # Parse the text itself (never a path): polib.pofile() treats a short string as a file name.
+        parser = polib._POFileParser(text, encoding="utf-8", check_for_duplicates=True)
+        po = parser.parse()
+    except (OSError, ValueError, IndexError, KeyError) as error:
+        raise ValueError(_gettext("The file is not a valid PO file: %(error)s") % {"error": error}) from error
+    if not any(entry.msgid for entry in po) and not po.metadata:
+        raise ValueError(_gettext("The file is empty or is not a PO file."))
+    return po
+
+
+def upload_pofile(request, translation_id):
+    """Replaces wagtail-localize's PO upload: every bad file gets a message, and nothing changes."""
+    if request.method != "POST":
+        raise Http404
+    translation, instance = _translation_for_user(request, translation_id)
+    form = POUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return _back(request, instance)
+    try:
+        po = _parse_po(form.cleaned_data["file"])
+    except ValueError as error:
+        messages.error(request, str(error))
+        return _back(request, instance)
+
+    translation_uuid = po.metadata.get("X-WagtailLocalize-TranslationID")
+    if not translation_uuid:
+        messages.error(
+            request,
+            _gettext("This PO file was not downloaded from this site (it has no translation ID). Nothing changed."),
+        )
+        return _back(request, instance)
+    if translation_uuid != str(translation.uuid):
+        other = Translation.objects.filter(uuid__iexact=translation_uuid.strip()).select_related(
+            "source", "target_locale"
+        ).first() if _looks_like_uuid(translation_uuid) else None
+        if other is not None and other.source_id == translation.source_id:
+            message = _gettext(
+                "This PO file is for the %(language)s translation, not %(this)s. Nothing changed."
+            ) % {"language": other.target_locale.get_display_name(), "this": translation.target_locale.get_display_name()}
+        elif other is not None:
+            message = _gettext("This PO file is for '%(object)s', not this page. Nothing changed.") % {
+                "object": other.source.object_repr
+            }
+        else:
+            message = _gettext("This PO file was made for a different translation. Nothing changed.")
+        messages.error(request, message)
+        return _back(request, instance)
+
+    current = set(
+        StringSegment.objects.filter(source=translation.source).values_list("string__data", "context__path")
+    )
+    entries = [e for e in po if not e.obsolete and e.msgstr]
+    unknown = [e for e in entries if (e.msgid, e.msgctxt) not in current]
+    if unknown:
+        sample = "; ".join(f"“{e.msgid[:60]}”" for e in unknown[:3])
+        messages.error(
+            request,
+            _gettext(
+                "%(count)s strings in this PO file are no longer in the source (%(sample)s). "
+                "Sync the translation, download a new PO file and copy your translations into it. Nothing changed."
+            )
+            % {"count": len(unknown), "sample": sample},
+        )
+        return _back(request, instance)
+
+    warnings = translation.import_po(po, user=request.user, tool_name="PO File")
+    if warnings:  # pragma: no cover - every unknown string was refused above
+        messages.warning(request, _gettext("Some strings in the PO file were ignored."))
+    messages.success(
+        request,
+        _gettext("Imported %(count)s translated strings from the PO file.") % {"count": len(entries)},
+    )
+    return _back(request, instance)
+
+
+def _looks_like_uuid(value):
+    import uuid
+
+    try:
+        uuid.UUID(str(value).strip())
+    except ValueError:
+        return False
+    return True
+
+
+def download_pofile(request, translation_id):
+    """wagtail-localize's PO download, with the per-language team check."""
+    from wagtail_localize.views.edit_translation import download_pofile as original
+
+    _translation_for_user(request, translation_id)
+    return original(request, translation_id)
+
+
+# --- Machine translation ----------------------------------------------------------------
+
+
+def machine_translate(request, translation_id):
+    """wagtail-localize's machine translation, with the service's failures shown as messages."""
+    if request.method != "POST":
+        raise Http404
+    translation, instance = _translation_for_user(request, translation_id)
+    translator = get_machine_translator()
+    if translator is None or not translator.can_translate(translation.source.locale, translation.target_locale):
+        messages.error(request, _gettext("No machine translation is configured for this language."))
+        return _back(request, instance)
+    try:
+        done = apply_machine_translation(translation.id, request.user, translator)
+    except MachineTranslationError as error:
+        messages.error(
+            request,
+            _gettext("%(service)s could not translate this page: %(error)s. Nothing changed.")
+            % {"service": translator.display_name, "error": error},
+        )
+        return _back(request, instance)
+    if done:
+        messages.success(
+            request,
+            _gettext(
+                "Translated with %(service)s. Machine translations stay marked as such until you check "
+                "and save each one."
+            )
+            % {"service": translator.display_name},
+        )
+    else:
+        messages.warning(request, _gettext("There isn't anything left to translate."))
+    return _back(request, instance)
+
+
+# --- Review: save a draft of a translation, or submit it to a second person ---------------
+
+
+def submit_for_review(request, translation_id):
+    translation, instance = _translation_for_user(request, translation_id)
+    if not isinstance(instance, Page):
+        raise Http404
+    if request.method == "POST":
+        workflow = instance.get_workflow()
+        translation.save_target(user=request.user, publish=False)
+        instance.refresh_from_db()
+        if "submit" in request.POST and workflow is not None:
+            state = instance.current_workflow_state
+            if state is not None:
+                state.cancel(user=request.user)
+            workflow.start(instance, request.user)
+            messages.success(
+                request,
+                _gettext("'%(title)s' was saved and sent for review to a second translator.")
+                % {"title": instance.get_admin_display_title()},
+            )
+        else:
+            messages.success(
+                request,
+                _gettext("Saved a draft of '%(title)s'.") % {"title": instance.get_admin_display_title()},
+            )
+        return _back(request, instance)
+    total, done = translation.get_progress()
+    return TemplateResponse(
+        request,
+        "translations/submit_for_review.html",
+        {
+            "translation": translation,
+            "page": instance,
+            "workflow": instance.get_workflow(),
+            "total": total,
+            "translated": done,
+            "page_title": _gettext("Save or submit for review"),
+            "page_subtitle": instance.get_admin_display_title(),
+            "header_icon": "tasks",
+            "next_url": get_valid_next_url_from_request(request),
+        },
+    )
+
+
+# --- The status report ---------------------------------------------------------------
+
+
+def _language_choices(request=None):
+    from django.conf import settings
+
+    from .report import source_language_code
+
+    return [(code, name) for code, name in settings.LANGUAGES if code != source_language_code()]
+
+
+class StatusFilterSet(WagtailFilterSet):
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=_language_choices, empty_label=_("All"))
+    state = django_filters.ChoiceFilter(label=_("State"), choices=STATE_CHOICES, empty_label=_("All"))
+    type = django_filters.ChoiceFilter(label=_("Type"), choices=type_choices, empty_label=_("All"))
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def filter_queryset(self, rows):
+        data = self.form.cleaned_data
+        if data.get("language"):
+            rows = [r for r in rows if r.language == data["language"]]
+        if data.get("state"):
+            rows = [r for r in rows if r.state == data["state"]]
+        if data.get("type"):
+            rows = [r for r in rows if r.type_key == data["type"]]
+        return rows
+
+
+class TranslationStatusReportView(ReportView):
+    page_title = _("Translation status")
+    header_icon = "wagtail-localize-language"
+    index_url_name = "translations:status_report"
+    index_results_url_name = "translations:status_report_results"
+    filterset_class = StatusFilterSet
+    paginate_by = 50
+    columns = [
+        TitleColumn("title", label=_("Title"), url_name=None, get_url=lambda row: row.source_edit_url),
+        Column("type_label", label=_("Type")),
+        Column("language_name", label=_("Language")),
+        Column("state_label", label=_("State")),
+        Column("progress", label=_("Strings translated")),
+        Column("machine", label=_("Machine-translated, unchecked")),
+        Column("live_label", label=_("Live")),
+        TitleColumn("action_label", label=_("Next step"), get_url=lambda row: row.action_url),
+    ]
+    list_export = [
+        "title",
+        "type_label",
+        "language",
+        "state_label",
+        "translated",
+        "total",
+        "machine",
+        "live_label",
+        "action_url",
+    ]
+    export_headings = {
+        "title": _("Title"),
+        "type_label": _("Type"),
+        "language": _("Language"),
+        "state_label": _("State"),
+        "translated": _("Strings translated"),
+        "total": _("Strings"),
+        "machine": _("Machine-translated, unchecked"),
+        "live_label": _("Live"),
+        "action_url": _("Where to do the work"),
+    }
+
+    def get_queryset(self):
+        return build_rows()
+
+    def get_filename(self):
+        return "translation-status-{}".format(datetime.date.today().isoformat())
