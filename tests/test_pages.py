@@ -1,5 +1,7 @@
 """Every page type renders in every language, marked up in that language."""
 
+from urllib.parse import urlencode
+
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
@@ -60,10 +62,14 @@ def test_seminar_page_lists_programme_and_speakers_in_its_language(client, langu
 def test_language_switcher_links_to_the_same_page_in_every_language(client, language):
     seminar = SeminarPage.objects.get(locale__language_code=language)
     _response, soup = get_soup(client, seminar.get_url())
-    links = {a["hreflang"]: a for a in soup.select("a[hreflang][lang]")}
+    links = {a["hreflang"]: a for a in soup.select("#language-switcher a[hreflang][lang]")}
     for code, name in settings.LANGUAGES:
         link = links[code]
-        assert link["href"] == SeminarPage.objects.get(locale__language_code=code).get_url()
+        target = SeminarPage.objects.get(locale__language_code=code).get_url()
+        assert link["href"] == f"/language/{code}/?" + urlencode({"next": target})
+        response = client.get(link["href"])
+        assert response.status_code == 302
+        assert response["Location"] == target
         assert link.get_text(strip=True).startswith(name)
     assert links[language].get("aria-current")
 

@@ -1,0 +1,51 @@
+"""Users in each language team and small helpers for the translation tests."""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+from translations.report import build_rows
+from translations.teams import team_for
+
+ROLES = {"editor": "pl", "nb": "nb", "is": "is", "en": "en"}
+
+
+def make_user(username, language):
+    user = get_user_model().objects.create_user(username, password="pw")
+    user.groups.add(team_for(language))
+    return user
+
+
+def locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def translation_for(instance, code):
+    source = TranslationSource.objects.get_for_instance(instance)
+    return Translation.objects.get(source=source, target_locale__language_code=code)
+
+
+def translate_all(client, translation, text=lambda s: f"[nb] {s}"):
+    """Translate every untranslated string through wagtail-localize's string API, as a translator."""
+    segments = StringSegment.objects.filter(source=translation.source).select_related("string")
+    done = 0
+    for segment in segments.annotate_translation(translation.target_locale).filter(translation__isnull=True):
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+        response = client.put(url, {"value": text(segment.string.data)}, content_type="multipart/form-data; boundary=BoUnDaRy", data=_multipart({"value": text(segment.string.data)}))
+        assert response.status_code in (200, 201), response.content
+        done += 1
+    return done
+
+
+def _multipart(fields):
+    from django.test.client import BOUNDARY, encode_multipart
+
+    del BOUNDARY
+    return encode_multipart("BoUnDaRy", fields)
+
+
+def report_row(title, code):
+    rows = [r for r in build_rows() if r.title == title and r.language == code]
+    assert len(rows) == 1, rows
+    return rows[0]
