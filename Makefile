@@ -46,7 +46,7 @@ $(STAMP)-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 # Translations: regenerate the catalogues from the code, then compile them.
 messages: install
 	$(PY) manage.py makemessages --no-location --no-obsolete $(foreach l,$(LANGS),-l $(l)) \
-		--ignore=.venv --ignore=static --ignore=media -v0
+		--ignore=.venv --ignore=static --ignore=media --ignore=tests --ignore=bench --ignore=scripts -v0
 
 compilemessages: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0
