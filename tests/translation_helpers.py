@@ -1,6 +1,7 @@
 """Users in each language team and small helpers for the translation tests."""
 
 from django.contrib.auth import get_user_model
+from django.test.client import encode_multipart
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
@@ -32,20 +33,31 @@ def translate_all(client, translation, text=lambda s: f"[nb] {s}"):
     done = 0
     for segment in segments.annotate_translation(translation.target_locale).filter(translation__isnull=True):
         url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
-        response = client.put(url, {"value": text(segment.string.data)}, content_type="multipart/form-data; boundary=BoUnDaRy", data=_multipart({"value": text(segment.string.data)}))
+        response = put_string(client, url, text(segment.string.data))
         assert response.status_code in (200, 201), response.content
         done += 1
     return done
 
 
-def _multipart(fields):
-    from django.test.client import BOUNDARY, encode_multipart
-
-    del BOUNDARY
-    return encode_multipart("BoUnDaRy", fields)
+def put_string(client, url, value):
+    return client.put(
+        url,
+        data=encode_multipart("BoUnDaRy", {"value": value}),
+        content_type="multipart/form-data; boundary=BoUnDaRy",
+    )
 
 
 def report_row(title, code):
     rows = [r for r in build_rows() if r.title == title and r.language == code]
     assert len(rows) == 1, rows
     return rows[0]
+
+
+def assert_denied(response):
+    """Wagtail's admin answers a PermissionDenied with 403, or a redirect to the dashboard and a message."""
+    if response.status_code == 302:
+        assert response["Location"] == reverse("wagtailadmin_home"), response["Location"]
+        levels = [m.level_tag for m in response.wsgi_request._messages]
+        assert "error" in levels, levels
+    else:
+        assert response.status_code in (403, 404), response.status_code
