@@ -128,7 +128,7 @@ def raw_text_in(template_source):
     for text in parser.found:
         # Letters outside template tags are untranslated text. Lone symbols
         # (separators, dashes, brackets) are allowed.
-        words += [w for w in re.findall(r"[^\W\d_]{2,}", text)]
+        words += re.findall(r"[^\W\d_]{2,}", text)
     return words
 
 
