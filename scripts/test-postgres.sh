@@ -17,6 +17,7 @@ fi
 pg_isready -h "$host" -p "$port" >/dev/null || { echo "PostgreSQL is not reachable at $host:$port" >&2; exit 1; }
 
 db="cms_test_$(date +%s)_$$"
+export PGOPTIONS="-c client_min_messages=warning"
 psql_admin=(psql -q -h "$host" -p "$port" -U "$user" -d postgres -v ON_ERROR_STOP=1)
 "${psql_admin[@]}" -c "CREATE DATABASE \"$db\""
 cleanup() {

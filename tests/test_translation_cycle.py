@@ -79,7 +79,6 @@ class TranslationCycleTests(TestCase):
         review_url = reverse("translations:submit_for_review", args=[translation.pk])
         self.assertContains(self.client.get(review_url), "Submit to")
         response = self.client.post(review_url, {"submit": "1"})
-        print(response.status_code, response.get("Location"), [str(m) for m in response.wsgi_request._messages])
         nb_page.refresh_from_db()
         self.assertFalse(nb_page.live)
         state = nb_page.current_workflow_state

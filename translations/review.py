@@ -7,7 +7,7 @@ translate goes live without a second person.
 """
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Workflow, WorkflowPage
+from wagtail.models import Locale, Page, Workflow, WorkflowPage, WorkflowTask
 
 from .models import TranslationReviewTask
 from .teams import source_language, team_for, team_name
@@ -30,9 +30,17 @@ def sync_review_workflows():
         )
         task.groups.add(group)
         workflow, _created = Workflow.objects.get_or_create(name=workflow_name(locale.language_code))
-        if not workflow.workflow_tasks.filter(task=task).exists():
-            workflow.workflow_tasks.create(task=task, sort_order=workflow.workflow_tasks.count())
+        if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+            # Not workflow.workflow_tasks.create(): that modelcluster relation does not save.
+            WorkflowTask.objects.create(
+                workflow=workflow, task=task, sort_order=WorkflowTask.objects.filter(workflow=workflow).count()
+            )
         for tree_root in Page.objects.filter(depth=2, locale=locale):
             WorkflowPage.objects.get_or_create(page=tree_root, defaults={"workflow": workflow})
         workflows.append(workflow)
     return workflows
+
+
+def has_review_step(workflow):
+    """A workflow without an active task would publish at once: never submit to one."""
+    return workflow is not None and workflow.active and workflow.tasks.filter(active=True).exists()

@@ -28,6 +28,7 @@ import django_filters
 
 from .forms import POUploadForm, SyncForm
 from .machine import MachineTranslationError
+from .review import has_review_step
 from .report import STATE_CHOICES, build_rows, type_choices
 from .services import sync_translations
 from .teams import user_can_work_in
@@ -287,11 +288,22 @@ def submit_for_review(request, translation_id):
     translation, instance = _translation_for_user(request, translation_id)
     if not isinstance(instance, Page):
         raise Http404
+    workflow = instance.get_workflow()
+    if not has_review_step(workflow):
+        workflow = None
+    total, done = translation.get_progress()
     if request.method == "POST":
-        workflow = instance.get_workflow()
+        if "submit" in request.POST and (workflow is None or done < total):
+            messages.error(
+                request,
+                _gettext("Translate every string before submitting for review.")
+                if workflow is not None
+                else _gettext("This language has no review workflow; ask a coordinator to set one up."),
+            )
+            return redirect(request.get_full_path())
         translation.save_target(user=request.user, publish=False)
         instance.refresh_from_db()
-        if "submit" in request.POST and workflow is not None:
+        if "submit" in request.POST:
             state = instance.current_workflow_state
             if state is not None:
                 state.cancel(user=request.user)
@@ -307,14 +319,13 @@ def submit_for_review(request, translation_id):
                 _gettext("Saved a draft of '%(title)s'.") % {"title": instance.get_admin_display_title()},
             )
         return _back(request, instance)
-    total, done = translation.get_progress()
     return TemplateResponse(
         request,
         "translations/submit_for_review.html",
         {
             "translation": translation,
             "page": instance,
-            "workflow": instance.get_workflow(),
+            "workflow": workflow,
             "total": total,
             "translated": done,
             "page_title": _gettext("Save or submit for review"),
