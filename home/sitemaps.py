@@ -33,13 +33,17 @@ class PageSitemap(Sitemap):
         )
 
     def location(self, page):
-        _site_id, _root_url, path = page.get_url_parts()
-        return path
+        return page.get_url()
 
     def lastmod(self, page):
         return page.last_published_at
 
     def get_urls(self, page=1, site=None, protocol=None):
+        """Django's URL entries, with Wagtail's full URLs and the hreflang alternates.
+
+        Addresses come from the Wagtail Site (as canonical URLs do), not from
+        the request's Host header.
+        """
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         keys = {url["item"].translation_key for url in urls}
         translations = defaultdict(dict)
@@ -47,18 +51,15 @@ class PageSitemap(Sitemap):
             translations[translation.translation_key][translation.locale.language_code] = translation
         for url in urls:
             item = url["item"]
-            origin = url["location"].removesuffix(self.location(item))
+            url["location"] = item.get_full_url()
             versions = translations[item.translation_key]
             url["alternates"] = [
-                {"location": origin + self.location(version), "lang_code": code}
+                {"location": version.get_full_url(), "lang_code": code}
                 for code, version in sorted(versions.items())
             ]
             if X_DEFAULT_LANGUAGE in versions:
                 url["alternates"].append(
-                    {
-                        "location": origin + self.location(versions[X_DEFAULT_LANGUAGE]),
-                        "lang_code": "x-default",
-                    }
+                    {"location": versions[X_DEFAULT_LANGUAGE].get_full_url(), "lang_code": "x-default"}
                 )
         return urls
 

@@ -123,6 +123,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 USE_I18N = True
 USE_TZ = True
+# Django's own formats for pl, nb and is; English in its European form (cms/formats/en).
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Warsaw"
 
 # --- Static and media -----------------------------------------------------

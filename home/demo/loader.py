@@ -10,7 +10,9 @@ Idempotent: when a Polish home page already exists, nothing is changed.
 
 import uuid
 import zoneinfo
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
@@ -173,11 +175,18 @@ def _create_polish_site():
 
 
 def _make_site_root(home):
-    """Point the default site at the Polish home page and remove Wagtail's welcome page."""
+    """Point the default site at the Polish home page and remove Wagtail's welcome page.
+
+    The site's address (used for canonical URLs, hreflang and the sitemap) is
+    taken from WAGTAILADMIN_BASE_URL, http://127.0.0.1:8000 for ``make run``.
+    """
     site = Site.objects.filter(is_default_site=True).first()
     old_root = site.root_page if site else None
     if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True, site_name="")
+        site = Site(is_default_site=True)
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
     site.root_page = home
     site.save()
     if old_root is not None and old_root.specific_class is Page and old_root.pk != home.pk:
