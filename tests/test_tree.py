@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -111,7 +112,10 @@ class SeminarAdminFormTests(WagtailPageTestCase):
         response = self.client.post(url, data)
         assert response.status_code == 200
         assert not SeminarPage.objects.filter(slug="seminarium-w-oslo").exists()
-        self.assertContains(response, "cannot end before it starts")
+        with translation.override("pl"):  # the admin's language for a user without a preference
+            message = translation.gettext("The seminar cannot end before it starts.")
+        assert message != "The seminar cannot end before it starts."
+        self.assertContains(response, message)
 
     def test_speaker_page_is_created_from_the_admin(self):
         index = SpeakerIndexPage.objects.get(locale__language_code="pl")
