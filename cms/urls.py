@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import sitemaps
 from home import views as home_views
+from home.feeds import SeminarFeed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -27,6 +28,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("feeds/seminars.atom", SeminarFeed(), name="seminar_feed"),
+    path("search/", home_views.search, name="search"),
     path("", include("events.urls")),
     # Wagtail's page serving is a catch-all, so it comes last.
     path("", include(wagtail_urls)),

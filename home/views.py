@@ -1,4 +1,4 @@
-"""Views outside Wagtail's page tree: error pages, language choice, robots.txt.
+"""Views outside Wagtail's page tree: search, error pages, language choice, robots.txt.
 
 Error pages are in the visitor's language.
 
@@ -7,7 +7,10 @@ The 404 page renders inside the site layout (language switcher included); the
 renders when the database is down.
 """
 
+import re
+
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import (
     Http404,
     HttpResponse,
@@ -16,11 +19,14 @@ from django.http import (
     HttpResponseServerError,
 )
 from django.template import loader
+from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+from wagtail.models import Locale, Page
 
 
 @requires_csrf_token
@@ -70,3 +76,37 @@ def switch_language(request, code):
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
     )
     return response
+
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_MAX_LENGTH = 200
+
+
+def search(request):
+    """``/<language>/search/?q=``: live pages of the visitor's language only.
+
+    An empty, over-long or odd query gets a message, never an error; a page
+    number that does not exist shows the nearest page that does.
+    """
+    query = request.GET.get("q", "").strip()
+    # Words only: quotes, brackets and operators mean syntax to the full-text engines.
+    terms = " ".join(re.sub(r"[^\w\s]", " ", query).split())
+    context = {"query": query, "switch_to_same_view": True, "results": None, "message": ""}
+    if len(query) > SEARCH_MAX_LENGTH:
+        context["message"] = _("Your search is too long: use at most %(limit)d characters.") % {
+            "limit": SEARCH_MAX_LENGTH
+        }
+    elif query and not terms:
+        context["message"] = _("Search for words: punctuation and symbols alone find nothing.")
+    elif terms:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        paginator = Paginator(pages.search(terms), SEARCH_RESULTS_PER_PAGE)
+        requested = request.GET.get("page", "1")
+        results = paginator.get_page(requested)
+        if requested != str(results.number) and paginator.count:
+            context["message"] = _("There is no page %(page)s of results; showing page %(number)d.") % {
+                "page": requested[:20],
+                "number": results.number,
+            }
+        context["results"] = results
+    return TemplateResponse(request, "home/search.html", context)

@@ -51,12 +51,15 @@ class TranslationCycleTests(TestCase):
         page = self.create_polish_page()
         # New Polish pages reach the other trees only when submitted: no locale synchronisation.
         self.assertFalse(LocaleSynchronization.objects.exists())
-        self.assertFalse(SpeakerPage.objects.filter(translation_key=page.translation_key, locale__language_code="nb"))
+        self.assertFalse(
+            SpeakerPage.objects.filter(translation_key=page.translation_key, locale__language_code="nb")
+        )
         self.assertEqual(report_row("Jan Kowalski", "nb").state, MISSING)
 
         # 1. The Polish editor submits it for translation into Norwegian.
         response = self.client.post(
-            reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [locale("nb").pk]}
+            reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+            {"locales": [locale("nb").pk]},
         )
         self.assertEqual(response.status_code, 302)
         nb_page = SpeakerPage.objects.get(translation_key=page.translation_key, locale__language_code="nb")
@@ -67,15 +70,21 @@ class TranslationCycleTests(TestCase):
 
         # 2. The Norwegian translator opens the translation editor and translates every string.
         self.client.force_login(self.translator)
-        self.assertEqual(self.client.get(reverse("wagtailadmin_pages:edit", args=[nb_page.pk])).status_code, 200)
+        self.assertEqual(
+            self.client.get(reverse("wagtailadmin_pages:edit", args=[nb_page.pk])).status_code, 200
+        )
         translation = translation_for(page, "nb")
         self.assertGreater(translate_all(self.client, translation), 2)
         row = report_row("Jan Kowalski", "nb")
         self.assertEqual((row.state, row.translated, row.total), (UP_TO_DATE, row.total, row.total))
 
         # 3. The translator cannot publish directly, but saves a draft and submits it for review.
-        response = self.client.post(reverse("wagtailadmin_pages:edit", args=[nb_page.pk]), {"action": "publish"})
-        assert_denied(response)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=[nb_page.pk]), {"action": "publish"}, follow=True
+        )
+        self.assertContains(response, "submit the page for review")
+        nb_page.refresh_from_db()
+        self.assertFalse(nb_page.live)
         review_url = reverse("translations:submit_for_review", args=[translation.pk])
         self.assertContains(self.client.get(review_url), "Submit to")
         response = self.client.post(review_url, {"submit": "1"})
@@ -139,17 +148,22 @@ class TranslationCycleTests(TestCase):
     def test_report_page_shows_the_states_and_links(self):
         page = self.create_polish_page()
         self.client.force_login(self.editor)
-        response = self.client.get(reverse("translations:status_report"), {"state": MISSING, "language": "is"})
+        response = self.client.get(
+            reverse("translations:status_report"), {"state": MISSING, "language": "is"}
+        )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Jan Kowalski")
         self.assertContains(response, reverse("wagtail_localize:submit_page_translation", args=[page.pk]))
-        response = self.client.get(reverse("translations:status_report"), {"state": UP_TO_DATE, "language": "is"})
+        response = self.client.get(
+            reverse("translations:status_report"), {"state": UP_TO_DATE, "language": "is"}
+        )
         self.assertNotContains(response, "Jan Kowalski")
 
     def test_publishing_an_incomplete_translation_is_refused(self):
         page = self.create_polish_page()
         self.client.post(
-            reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [locale("en").pk]}
+            reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+            {"locales": [locale("en").pk]},
         )
         en_page = Page.objects.get(translation_key=page.translation_key, locale__language_code="en")
         admin = make_superuser()
@@ -164,5 +178,10 @@ class TranslationCycleTests(TestCase):
 
 def make_superuser():
     from django.contrib.auth import get_user_model
+    from wagtail.users.models import UserProfile
 
-    return get_user_model().objects.create_superuser("root", password="pw")
+    user = get_user_model().objects.create_superuser("root", password="pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user

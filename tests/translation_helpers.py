@@ -13,8 +13,14 @@ ROLES = {"editor": "pl", "nb": "nb", "is": "is", "en": "en"}
 
 
 def make_user(username, language):
+    """A team member whose admin is in English, so tests read the English messages."""
+    from wagtail.users.models import UserProfile
+
     user = get_user_model().objects.create_user(username, password="pw")
     user.groups.add(team_for(language))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     return user
 
 

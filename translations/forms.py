@@ -26,7 +26,11 @@ class SyncForm(forms.Form):
 
 class POUploadForm(forms.Form):
     file = forms.FileField(
-        label=_("PO file"), error_messages={"required": _("Choose a PO file to upload.")}
+        label=_("PO file"),
+        error_messages={
+            "required": _("Choose a PO file to upload."),
+            "empty": _("The file is empty or is not a PO file."),
+        },
     )
 
 

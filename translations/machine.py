@@ -19,6 +19,7 @@ from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.machine_translators.deepl import DeepLTranslator
 from wagtail_localize.strings import StringValue
 
+
 class MachineTranslationError(Exception):
     """The service could not be reached or gave an answer we cannot use."""
 

@@ -93,10 +93,12 @@ def _string_counts(source_locale, target_locale):
     )
     # A translation in this position of a string that is no longer in the source:
     # the source changed there since it was translated.
-    replaced = StringTranslation.objects.filter(context_id=OuterRef("context_id"), locale=target_locale).exclude(
-        translation_of_id__in=StringSegment.objects.filter(context_id=OuterRef(OuterRef("context_id"))).values(
-            "string_id"
-        )
+    replaced = StringTranslation.objects.filter(
+        context_id=OuterRef("context_id"), locale=target_locale
+    ).exclude(
+        translation_of_id__in=StringSegment.objects.filter(
+            context_id=OuterRef(OuterRef("context_id"))
+        ).values("string_id")
     )
     rows = (
         StringSegment.objects.filter(source__locale=source_locale)
@@ -111,12 +113,18 @@ def _string_counts(source_locale, target_locale):
             translated=Sum(Case(When(is_translated=True, then=1), default=0, output_field=IntegerField())),
             machine=Sum(Case(When(is_machine=True, then=1), default=0, output_field=IntegerField())),
             stale=Sum(
-                Case(When(is_translated=False, is_replaced=True, then=1), default=0, output_field=IntegerField())
+                Case(
+                    When(is_translated=False, is_replaced=True, then=1),
+                    default=0,
+                    output_field=IntegerField(),
+                )
             ),
         )
         .order_by()
     )
-    return {r["source_id"]: (r["total"], r["translated"] or 0, r["machine"] or 0, r["stale"] or 0) for r in rows}
+    return {
+        r["source_id"]: (r["total"], r["translated"] or 0, r["machine"] or 0, r["stale"] or 0) for r in rows
+    }
 
 
 def build_rows(languages=None):
@@ -169,7 +177,9 @@ def build_rows(languages=None):
             }
     sources = {
         s["object_id"]: s
-        for s in TranslationSource.objects.filter(locale=source_locale).values("id", "object_id", "last_updated_at")
+        for s in TranslationSource.objects.filter(locale=source_locale).values(
+            "id", "object_id", "last_updated_at"
+        )
     }
     translations = {
         (t["source_id"], t["target_locale_id"]): t
@@ -190,7 +200,18 @@ def build_rows(languages=None):
                 target = target_snippets.get((model, translation_key, locale.pk))
             translation = translations.get((source["id"], locale.pk)) if source else None
             rows.append(
-                _row(model, pk, title, locale, names, target, source, translation, counts[locale.pk], changed_at)
+                _row(
+                    model,
+                    pk,
+                    title,
+                    locale,
+                    names,
+                    target,
+                    source,
+                    translation,
+                    counts[locale.pk],
+                    changed_at,
+                )
             )
     return rows
 
@@ -216,7 +237,9 @@ def _row(model, pk, title, locale, names, target, source, translation, counts, c
             state = IN_PROGRESS
         else:
             state = UP_TO_DATE
-    action_url, action_label = _action(model, pk, target, source, state if state != OUT_OF_DATE or source_changed else "")
+    action_url, action_label = _action(
+        model, pk, target, source, state if state != OUT_OF_DATE or source_changed else ""
+    )
     return Row(
         title=title,
         type_key=model._meta.label_lower,

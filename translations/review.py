@@ -33,7 +33,9 @@ def sync_review_workflows():
         if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
             # Not workflow.workflow_tasks.create(): that modelcluster relation does not save.
             WorkflowTask.objects.create(
-                workflow=workflow, task=task, sort_order=WorkflowTask.objects.filter(workflow=workflow).count()
+                workflow=workflow,
+                task=task,
+                sort_order=WorkflowTask.objects.filter(workflow=workflow).count(),
             )
         for tree_root in Page.objects.filter(depth=2, locale=locale):
             WorkflowPage.objects.get_or_create(page=tree_root, defaults={"workflow": workflow})
@@ -44,3 +46,14 @@ def sync_review_workflows():
 def has_review_step(workflow):
     """A workflow without an active task would publish at once: never submit to one."""
     return workflow is not None and workflow.active and workflow.tasks.filter(active=True).exists()
+
+
+def must_go_through_review(user, page):
+    """Translators publish their language's pages only through the review workflow."""
+    from .teams import user_languages
+
+    if user.is_superuser or page.locale.language_code == source_language():
+        return False
+    if page.locale.language_code not in user_languages(user):
+        return False
+    return has_review_step(page.get_workflow())

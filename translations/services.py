@@ -68,7 +68,10 @@ def sync_translations(source, user, locales=None):
         drafts_possible = issubclass(model, Page | DraftStateMixin)
         publish = not drafts_possible or (target_is_live(translation) and is_complete(translation))
         try:
-            translation.save_target(user=user, publish=publish)
+            if publish:
+                translation.save_target(user=user, publish=True)
+            else:
+                save_draft(translation, user)
         except ValidationError:
             result.failed.append(locale)
             continue
@@ -83,3 +86,35 @@ def publishable_translations(source, user):
         for t in Translation.objects.filter(source=source, enabled=True).select_related("target_locale")
         if user_can_work_in(user, t.target_locale) or user.has_perm("wagtail_localize.submit_translation")
     ]
+
+
+def save_draft(translation, user):
+    """Save the translation as a draft revision without touching what visitors see.
+
+    wagtail-localize's ``save_target(publish=False)`` also writes the draft into
+    the page's own row, which is what Wagtail serves for a live page: the
+    untranslated (Polish) strings of the draft would go live. For a live page
+    the row is put back to its live revision, keeping the new draft revision.
+    """
+    model = translation.source.specific_content_type.model_class()
+    live_revision_id = None
+    if issubclass(model, Page):
+        target = model.objects.filter(
+            translation_key=translation.source.object_id, locale=translation.target_locale
+        ).first()
+        if target is not None and target.live and target.live_revision_id:
+            live_revision_id = target.live_revision_id
+    translation.save_target(user=user, publish=False)
+    if live_revision_id is None:
+        return
+    from wagtail.models import Revision
+
+    draft = model.objects.get(translation_key=translation.source.object_id, locale=translation.target_locale)
+    live = Revision.objects.get(pk=live_revision_id).as_object()
+    live.latest_revision_id = draft.latest_revision_id
+    live.latest_revision_created_at = draft.latest_revision_created_at
+    live.draft_title = draft.draft_title
+    live.has_unpublished_changes = True
+    live.live = True
+    live.live_revision_id = live_revision_id
+    live.save(clean=False)

@@ -29,7 +29,9 @@ def connect_page_signals():
     from wagtail.models import get_page_models
 
     for model in get_page_models():
-        post_save.connect(page_saved, sender=model, dispatch_uid=f"translations-tree-root-{model._meta.label}")
+        post_save.connect(
+            page_saved, sender=model, dispatch_uid=f"translations-tree-root-{model._meta.label}"
+        )
     post_save.connect(page_saved, sender=Page, dispatch_uid="translations-tree-root-page")
 
 

@@ -7,7 +7,8 @@
   own language's tree (the translation editor, drafts) and edit their own
   language's organisations. They do not publish directly: a translation goes
   live when a second person of the same team approves it in the
-  "Translation review" workflow (see ``review.py``).
+  "Translation review" workflow (see ``review.py``). They hold Wagtail's
+  publish permission on their tree only because approving publishes.
 
 ``sync_teams()`` is idempotent. The data migration runs it for the locales that
 exist; a signal runs it again when a locale or a locale's home page (the root
@@ -21,14 +22,20 @@ from django.db import transaction
 from django.utils.translation import get_language_info
 
 SOURCE_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
+# publish_page lets a translator's approval in the review workflow publish a colleague's
+# translation; publishing directly is refused by a hook (translations.wagtail_hooks).
+TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page"]
 SOURCE_SNIPPET_PERMISSIONS = ["add_organisation", "change_organisation", "delete_organisation"]
 TRANSLATOR_SNIPPET_PERMISSIONS = ["change_organisation"]
 COMMON_PERMISSIONS = [("wagtailadmin", "access_admin")]
 SOURCE_EXTRA_PERMISSIONS = [("wagtail_localize", "submit_translation")]
 COLLECTION_PERMISSIONS = {
-    "source": [("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
-               ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document")],
+    "source": [
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
     "translator": [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
 }
 # English names of the teams; group names are data, shown as stored.
@@ -114,7 +121,8 @@ def sync_teams(apps=None):
         groups.append(group)
         model_perms = COMMON_PERMISSIONS + (SOURCE_EXTRA_PERMISSIONS if is_source else [])
         model_perms += [
-            ("events", c) for c in (SOURCE_SNIPPET_PERMISSIONS if is_source else TRANSLATOR_SNIPPET_PERMISSIONS)
+            ("events", c)
+            for c in (SOURCE_SNIPPET_PERMISSIONS if is_source else TRANSLATOR_SNIPPET_PERMISSIONS)
         ]
         group.permissions.add(*_permissions(model_perms))
         if root_collection is not None:
@@ -123,7 +131,8 @@ def sync_teams(apps=None):
                     group=group, collection=root_collection, permission=perm
                 )
         page_perms = _permissions(
-            ("wagtailcore", c) for c in (SOURCE_PAGE_PERMISSIONS if is_source else TRANSLATOR_PAGE_PERMISSIONS)
+            ("wagtailcore", c)
+            for c in (SOURCE_PAGE_PERMISSIONS if is_source else TRANSLATOR_PAGE_PERMISSIONS)
         )
         for tree_root in Page.objects.filter(depth=2, locale=locale):
             for perm in page_perms:

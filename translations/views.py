@@ -2,6 +2,7 @@
 
 import datetime
 
+import django_filters
 import polib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -24,13 +25,11 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.views.edit_translation import apply_machine_translation, user_can_edit_instance
 
-import django_filters
-
 from .forms import POUploadForm, SyncForm
 from .machine import MachineTranslationError
-from .review import has_review_step
 from .report import STATE_CHOICES, build_rows, type_choices
-from .services import sync_translations
+from .review import has_review_step
+from .services import save_draft, sync_translations
 from .teams import user_can_work_in
 
 MAX_PO_SIZE = 5 * 1024 * 1024
@@ -121,7 +120,9 @@ def _edit_url(instance):
 
 
 def _translation_for_user(request, translation_id):
-    translation = get_object_or_404(Translation.objects.select_related("source", "target_locale"), id=translation_id)
+    translation = get_object_or_404(
+        Translation.objects.select_related("source", "target_locale"), id=translation_id
+    )
     try:
         instance = translation.get_target_instance()
     except translation.source.specific_content_type.model_class().DoesNotExist as error:
@@ -181,17 +182,26 @@ def upload_pofile(request, translation_id):
     if not translation_uuid:
         messages.error(
             request,
-            _gettext("This PO file was not downloaded from this site (it has no translation ID). Nothing changed."),
+            _gettext(
+                "This PO file was not downloaded from this site (it has no translation ID). Nothing changed."
+            ),
         )
         return _back(request, instance)
     if translation_uuid != str(translation.uuid):
-        other = Translation.objects.filter(uuid__iexact=translation_uuid.strip()).select_related(
-            "source", "target_locale"
-        ).first() if _looks_like_uuid(translation_uuid) else None
+        other = (
+            Translation.objects.filter(uuid__iexact=translation_uuid.strip())
+            .select_related("source", "target_locale")
+            .first()
+            if _looks_like_uuid(translation_uuid)
+            else None
+        )
         if other is not None and other.source_id == translation.source_id:
             message = _gettext(
                 "This PO file is for the %(language)s translation, not %(this)s. Nothing changed."
-            ) % {"language": other.target_locale.get_display_name(), "this": translation.target_locale.get_display_name()}
+            ) % {
+                "language": other.target_locale.get_display_name(),
+                "this": translation.target_locale.get_display_name(),
+            }
         elif other is not None:
             message = _gettext("This PO file is for '%(object)s', not this page. Nothing changed.") % {
                 "object": other.source.object_repr
@@ -255,7 +265,9 @@ def machine_translate(request, translation_id):
         raise Http404
     translation, instance = _translation_for_user(request, translation_id)
     translator = get_machine_translator()
-    if translator is None or not translator.can_translate(translation.source.locale, translation.target_locale):
+    if translator is None or not translator.can_translate(
+        translation.source.locale, translation.target_locale
+    ):
         messages.error(request, _gettext("No machine translation is configured for this language."))
         return _back(request, instance)
     try:
@@ -301,7 +313,7 @@ def submit_for_review(request, translation_id):
                 else _gettext("This language has no review workflow; ask a coordinator to set one up."),
             )
             return redirect(request.get_full_path())
-        translation.save_target(user=request.user, publish=False)
+        save_draft(translation, request.user)
         instance.refresh_from_db()
         if "submit" in request.POST:
             state = instance.current_workflow_state
@@ -348,7 +360,9 @@ def _language_choices(request=None):
 
 
 class StatusFilterSet(WagtailFilterSet):
-    language = django_filters.ChoiceFilter(label=_("Language"), choices=_language_choices, empty_label=_("All"))
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=_language_choices, empty_label=_("All")
+    )
     state = django_filters.ChoiceFilter(label=_("State"), choices=STATE_CHOICES, empty_label=_("All"))
     type = django_filters.ChoiceFilter(label=_("Type"), choices=type_choices, empty_label=_("All"))
 
@@ -411,4 +425,4 @@ class TranslationStatusReportView(ReportView):
         return build_rows()
 
     def get_filename(self):
-        return "translation-status-{}".format(datetime.date.today().isoformat())
+        return f"translation-status-{datetime.date.today().isoformat()}"

@@ -20,6 +20,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import edit_translation as localize_views
 
 from . import views
+from .review import must_go_through_review
 from .services import is_complete, sync_translations
 from .teams import source_language, user_can_work_in
 
@@ -43,9 +44,13 @@ def register_admin_urls():
     overrides = [
         path("update/<int:translation_source_id>/", views.sync_view, name="sync"),
         path("translate/<int:translation_id>/pofile/upload/", views.upload_pofile, name="upload_pofile"),
-        path("translate/<int:translation_id>/pofile/download/", views.download_pofile, name="download_pofile"),
         path(
-            "translate/<int:translation_id>/machine_translate/", views.machine_translate, name="machine_translate"
+            "translate/<int:translation_id>/pofile/download/", views.download_pofile, name="download_pofile"
+        ),
+        path(
+            "translate/<int:translation_id>/machine_translate/",
+            views.machine_translate,
+            name="machine_translate",
         ),
         path(
             "translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
@@ -163,10 +168,34 @@ def before_create_snippet(request, model):
     return None
 
 
+@hooks.register("before_publish_page")
+def refuse_direct_publish_by_translators(request, page):
+    if must_go_through_review(request.user, page):
+        return _review_instead(request, page)
+    return None
+
+
+def _review_instead(request, page):
+    messages.error(
+        request,
+        _gettext(
+            "Translations are published after a second person approves them: submit the page for review."
+        ),
+    )
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is not None:
+        return redirect("translations:submit_for_review", translation.pk)
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
 def _refuse_incomplete_publish(request, instance):
     """The translation editor's "Publish" with untranslated strings would show Polish text as another language."""
     if request.POST.get("action") != "publish":
         return None
+    if isinstance(instance, Page) and must_go_through_review(request.user, instance):
+        return _review_instead(request, instance)
     translation = Translation.objects.filter(
         source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
     ).first()

@@ -147,7 +147,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Wagtail --------------------------------------------------------------
 WAGTAIL_SITE_NAME = _("Bilateral Initiative 2024–2025")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search; on PostgreSQL each language is indexed and searched with
+# its own text-search configuration (home/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "pptx", "ppt", "odp", "docx", "odt", "xlsx", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

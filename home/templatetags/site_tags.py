@@ -1,12 +1,11 @@
 """Site-wide template tags: the language switcher and the main navigation."""
 
 from dataclasses import dataclass
-
 from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -58,6 +57,8 @@ def language_links(context, page=None):
     fallback. Costs two queries whatever the number of languages.
     """
     request = context.get("request")
+    if page is None and context.get("switch_to_same_view") and request is not None:
+        return _same_view_links(request)
     current = page.locale.language_code if page is not None else translation.get_language()
     targets = live_translations(page)
     missing = [code for code, _name in settings.LANGUAGES if code not in targets]
@@ -94,6 +95,21 @@ def language_links(context, page=None):
             )
         )
     return links
+
+
+def _same_view_links(request):
+    """Links to the same non-page view (search, for instance) in every language, query kept."""
+    current = translation.get_language()
+    return [
+        LanguageLink(
+            code=code,
+            name=name,
+            url=translate_url(request.get_full_path(), code),
+            is_current=code == current,
+            is_fallback=False,
+        )
+        for code, name in settings.LANGUAGES
+    ]
 
 
 @dataclass
