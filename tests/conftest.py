@@ -25,3 +25,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(params=LANGUAGES)
 def language(request):
     return request.param
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests use a live server and empty the database after them: run them last."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

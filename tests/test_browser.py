@@ -1,0 +1,85 @@
+"""A visitor in a real browser (Debian's chromium, driven by Playwright) switches languages.
+
+These tests use a live server, so they run last (see conftest.py): the
+database is emptied after them.
+"""
+
+import os
+import shutil
+
+import pytest
+
+from events.models import SeminarPage
+
+from .conftest import LANGUAGES
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's synchronous API runs an event loop; Django's ORM calls in the
+    # test itself stay synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="is-IS")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_a_visitor_from_reykjavik_on_a_phone(live_server, phone):
+    """One scenario, since the live server's database is emptied after each test."""
+    seminars = {code: SeminarPage.objects.get(locale__language_code=code) for code in LANGUAGES}
+
+    # A first visit follows the browser's language (is-IS).
+    phone.goto(live_server.url + "/")
+    assert phone.url == live_server.url + "/is/"
+    assert phone.locator("html").get_attribute("lang") == "is"
+
+    # The seminar in Polish, then through the switcher to nb, is, en and back to pl.
+    phone.goto(live_server.url + seminars["pl"].get_url())
+    assert phone.locator("html").get_attribute("lang") == "pl"
+    assert phone.locator("h1").inner_text() == seminars["pl"].title
+    for code in ["nb", "is", "en", "pl"]:
+        # With the keyboard: focus the language's link and press Enter.
+        link = phone.locator(f'#language-switcher a[hreflang="{code}"]')
+        link.focus()
+        link.press("Enter")
+        phone.wait_for_load_state()
+        assert phone.url == live_server.url + seminars[code].get_url()
+        assert phone.locator("html").get_attribute("lang") == code
+        assert phone.locator("h1").inner_text() == seminars[code].title
+        assert phone.locator("#language-switcher a[aria-current]").get_attribute("hreflang") == code
+        # Readable on a phone: nothing scrolls sideways.
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+    # The choice is remembered: the bare address opens the Polish site now,
+    # although the browser asks for Icelandic.
+    phone.goto(live_server.url + "/")
+    assert phone.url == live_server.url + "/pl/"
