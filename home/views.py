@@ -26,7 +26,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 
 @requires_csrf_token
@@ -43,9 +43,13 @@ def server_error(request):
 
 
 def robots_txt(request):
-    """Crawlers may read everything public; the admin is not for them."""
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    """Crawlers may read everything public; the admin is not for them.
+
+    The sitemap's address uses the Wagtail site's address, like canonical URLs.
+    """
+    site = Site.find_for_request(request)
+    origin = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {origin}{reverse('sitemap')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
