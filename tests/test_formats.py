@@ -1,4 +1,4 @@
-"""Dates and times in the visitor's language; the seminar's time zone shown; errors when the database is down."""
+"""Dates and times in the visitor's language, in the seminar's time zone; the 500 page without a database."""
 
 from unittest import mock
 
