@@ -9,12 +9,13 @@ LANGS := pl nb is en
 
 .PHONY: run test test-postgres install install-dev messages compilemessages lint clean
 
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install compilemessages
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_dev_superuser
 	@echo "Serving on http://127.0.0.1:$(PORT)/"
-	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-dev compilemessages
 	@scripts/ensure-system-packages.sh chromium
