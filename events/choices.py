@@ -42,3 +42,12 @@ class SeminarTimeZone(models.TextChoices):
     REYKJAVIK = "Atlantic/Reykjavik", _("Iceland (Atlantic/Reykjavik)")
     LONDON = "Europe/London", _("United Kingdom (Europe/London)")
     UTC = "UTC", _("UTC")
+
+
+class SeminarStatus(models.TextChoices):
+    """Whether a seminar takes place as announced (schema.org eventStatus, iCalendar STATUS)."""
+
+    SCHEDULED = "scheduled", _("Takes place as planned")
+    RESCHEDULED = "rescheduled", _("Moved to a new date")
+    POSTPONED = "postponed", _("Postponed, new date not yet known")
+    CANCELLED = "cancelled", _("Cancelled")

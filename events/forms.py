@@ -4,14 +4,21 @@ A seminar's start and end are stored in UTC but entered and shown in the
 seminar's own time zone (Europe/Warsaw unless the editor picks another), not in
 the editor's browser or account time zone: "10:00" on a seminar in Oslo means
 10:00 in Oslo whoever types it.
+
+The languages of the recording's subtitles are stored as comma-separated
+codes and chosen with check boxes.
 """
 
 import zoneinfo
 
+from django import forms
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .choices import SeminarStatus, SpokenLanguage
+
 DATETIME_FIELDS = ("start", "end")
+SUBTITLES = "video_subtitle_languages"
 
 
 class SeminarPageForm(WagtailAdminPageForm):
@@ -23,6 +30,21 @@ class SeminarPageForm(WagtailAdminPageForm):
             if name in self.fields and value is not None and not self.is_bound:
                 # A naive wall-clock time, which the widget renders unchanged.
                 self.initial[name] = timezone.make_naive(value, tz)
+        if "status" in self.fields:
+            # Left out (an older form, a script), the seminar takes place as planned.
+            self.fields["status"].required = False
+        if SUBTITLES in self.fields:
+            old = self.fields[SUBTITLES]
+            self.fields[SUBTITLES] = forms.MultipleChoiceField(
+                label=old.label,
+                help_text=old.help_text,
+                required=False,
+                choices=SpokenLanguage.choices,
+                widget=forms.CheckboxSelectMultiple,
+            )
+            if not self.is_bound:
+                stored = getattr(self.instance, SUBTITLES, "") or ""
+                self.initial[SUBTITLES] = [c for c in stored.split(",") if c]
 
     @staticmethod
     def _seminar_tz(name):
@@ -42,4 +64,9 @@ class SeminarPageForm(WagtailAdminPageForm):
                 # same wall-clock time in the seminar's time zone.
                 naive = timezone.make_naive(value, current)
                 cleaned[name] = timezone.make_aware(naive, tz)
+        if "status" in self.fields and not cleaned.get("status"):
+            cleaned["status"] = SeminarStatus.SCHEDULED
+        if SUBTITLES in cleaned:
+            chosen = cleaned.get(SUBTITLES) or []
+            cleaned[SUBTITLES] = ",".join(code for code, _label in SpokenLanguage.choices if code in chosen)
         return cleaned

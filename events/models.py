@@ -20,6 +20,19 @@ synchronised because they are not translated. Links to pages stay pointing at
 the Polish page in the database and are resolved to the visitor's language when
 rendered (``localized_pages``), so a missing translation falls back to the
 Polish page, explicitly marked with its own ``lang``.
+
+Seminars also carry a status (``status``: scheduled, rescheduled, postponed,
+cancelled) and the languages of the recording's subtitles
+(``video_subtitle_languages``, language codes separated by commas); both are
+synchronised: the subtitle codes are not text to translate, so they are listed
+in ``override_translatable_fields``.
+
+What is derived from these fields, in the page's language, lives in separate
+modules: ``events.calendar`` (iCalendar files and feeds), ``events.jsonld``
+(schema.org structured data), ``events.video`` (privacy-friendly embeds of the
+recording), ``events.listings`` (filtered, paginated listings of seminars and
+speakers) and ``events.collation`` (alphabetical order by each language's
+alphabet).
 """
 
 import zoneinfo
@@ -39,14 +52,15 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyBlock, GalleryBlock, LinkBlock
-from .choices import Country, OrganisationKind, SeminarTimeZone, SpokenLanguage, TalkRole
+from .choices import Country, OrganisationKind, SeminarStatus, SeminarTimeZone, SpokenLanguage, TalkRole
 from .forms import SeminarPageForm
+from .video import parse_video_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -131,8 +145,13 @@ class ProjectIndexPage(Page):
         verbose_name = _("project index")
 
     def get_context(self, request, *args, **kwargs):
+        from .listings import seminar_listing
+
         context = super().get_context(request, *args, **kwargs)
         context["projects"] = ProjectPage.objects.live().public().child_of(self).specific()
+        # The site-wide seminar listing: every seminar of every project in this language.
+        seminars = SeminarPage.objects.live().public().descendant_of(self)
+        context.update(seminar_listing(request, seminars, self.locale))
         return context
 
 
@@ -190,10 +209,12 @@ class ProjectPage(Page):
         return SeminarPage.objects.live().public().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
+        from .listings import seminar_listing
+
         context = super().get_context(request, *args, **kwargs)
-        seminars = self.seminars()
-        context["upcoming_seminars"] = seminars.upcoming()
-        context["past_seminars"] = seminars.past()
+        context.update(seminar_listing(request, self.seminars(), self.locale))
+        context["upcoming_seminars"] = context["upcoming"].page.object_list
+        context["past_seminars"] = context["past"].page.object_list
         context["partners"] = self.partners.select_related("organisation")
         return context
 
@@ -276,6 +297,19 @@ class SeminarPage(Page):
     video_language = models.CharField(
         _("language of the recording"), max_length=5, choices=SpokenLanguage.choices, blank=True
     )
+    video_subtitle_languages = models.CharField(
+        _("subtitles of the recording"),
+        max_length=32,
+        blank=True,
+        help_text=_("The languages the recording has subtitles in, if any."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=SeminarStatus.choices,
+        default=SeminarStatus.SCHEDULED,
+        help_text=_("Shown on the page, in calendars and to search engines."),
+    )
     report = StreamField(BodyBlock(), verbose_name=_("report"), blank=True)
     full_report_url = models.URLField(_("full report address"), blank=True)
     full_report_title = models.CharField(
@@ -288,10 +322,14 @@ class SeminarPage(Page):
 
     objects = SeminarManager()
 
-    override_translatable_fields = [SynchronizedField("venue_address")]
+    override_translatable_fields = [
+        SynchronizedField("venue_address"),
+        SynchronizedField("video_subtitle_languages"),
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("theme"),
+        FieldPanel("status"),
         FieldPanel("summary"),
         MultiFieldPanel(
             [
@@ -312,7 +350,10 @@ class SeminarPage(Page):
         ),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading=_("Main image")),
         InlinePanel("talks", heading=_("Programme"), label=_("Talk")),
-        MultiFieldPanel([FieldPanel("video_url"), FieldPanel("video_language")], heading=_("Recording")),
+        MultiFieldPanel(
+            [FieldPanel("video_url"), FieldPanel("video_language"), FieldPanel("video_subtitle_languages")],
+            heading=_("Recording"),
+        ),
         FieldPanel("report"),
         MultiFieldPanel(
             [FieldPanel("full_report_title"), FieldPanel("full_report_url")],
@@ -356,6 +397,33 @@ class SeminarPage(Page):
     @property
     def local_end(self):
         return self.end.astimezone(self.tzinfo)
+
+    @property
+    def subtitle_languages(self):
+        """``[(code, label)]`` of the recording's subtitles, in the order of ``SpokenLanguage``."""
+        codes = {c.strip() for c in (self.video_subtitle_languages or "").split(",") if c.strip()}
+        return [(code, label) for code, label in SpokenLanguage.choices if code in codes]
+
+    @cached_property
+    def video(self):
+        """The recording as a YouTube or Vimeo video that can be embedded, or ``None``."""
+        return parse_video_url(self.video_url)
+
+    @property
+    def attendance_mode(self):
+        """ "offline", "online" or "mixed" (schema.org's eventAttendanceMode)."""
+        has_place = bool(self.venue_name or self.venue_address or self.venue_city)
+        if self.online and has_place:
+            return "mixed"
+        return "online" if self.online else "offline"
+
+    def talk_languages(self):
+        """The distinct languages the talks are given in, in programme order."""
+        languages = []
+        for talk in self.programme:
+            if talk.language and talk.language not in languages:
+                languages.append(talk.language)
+        return languages
 
     @property
     def is_upcoming(self):
@@ -448,14 +516,17 @@ class SpeakerIndexPage(Page):
         verbose_name = _("speaker index")
 
     def get_context(self, request, *args, **kwargs):
+        """Speakers by family name in the page language's alphabet, filtered by country and organisation."""
+        from .listings import speaker_listing
+
         context = super().get_context(request, *args, **kwargs)
-        context["speakers"] = (
+        speakers = (
             SpeakerPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("organisation", "photo")
-            .order_by("family_name", "title")
+            .select_related("organisation", "photo", "locale")
         )
+        context.update(speaker_listing(request, speakers, self.locale))
         return context
 
 
@@ -530,13 +601,43 @@ class SpeakerPage(Page):
         verbose_name = _("speaker")
 
     def talk_list(self):
-        """The talks this person gave, newest first, on seminar pages in this page's language."""
-        return (
-            SeminarTalk.objects.filter(
-                speaker__translation_key=self.translation_key,
-                page__locale_id=self.locale_id,
-                page__live=True,
-            )
-            .select_related("page", "presentation")
-            .order_by("-page__start", "start_time")
+        """The talks this person gave across seminars, newest first (see ``talks_by_speaker``)."""
+        return talks_by_speaker([self], self.locale).get(self.translation_key, [])
+
+
+def talks_by_speaker(speakers, locale):
+    """``{speaker translation_key: [talks]}``: each speaker's talks across seminars, newest first.
+
+    A talk is taken from the seminar page in ``locale``; a seminar not (yet)
+    translated into it is shown in its source language (its ``page.locale``
+    says which), so a speaker's list does not lose talks. One query for any
+    number of speakers.
+    """
+    keys = {s.translation_key for s in speakers}
+    if not keys:
+        return {}
+    talks = list(
+        SeminarTalk.objects.filter(
+            speaker__translation_key__in=keys,
+            page__in=SeminarPage.objects.live().public().values("pk"),
         )
+        .select_related("page", "page__locale", "presentation", "speaker")
+        .order_by("-page__start", "start_time", "sort_order")
+    )
+    source_locale_id = Locale.get_default().pk
+    # Per seminar (translation_key), the best version: the one in `locale`, else the source.
+    chosen = {}
+    for talk in talks:
+        rank = (
+            0 if talk.page.locale_id == locale.pk else (1 if talk.page.locale_id == source_locale_id else 2)
+        )
+        key = (talk.speaker.translation_key, talk.page.translation_key)
+        best = chosen.get(key)
+        if best is None or rank < best[0]:
+            chosen[key] = (rank, talk.page_id)
+    result = {}
+    for talk in talks:
+        key = (talk.speaker.translation_key, talk.page.translation_key)
+        if chosen[key][1] == talk.page_id:
+            result.setdefault(talk.speaker.translation_key, []).append(talk)
+    return result

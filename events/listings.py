@@ -1,0 +1,240 @@
+"""Listings of seminars and speakers: filters, pagination and the speakers of each seminar.
+
+Used from ``get_context()`` of the project index, project and speaker index
+pages. Nothing here trusts the query string: a filter value that is not one of
+the offered choices, or a page number that is not a number or out of range, is
+ignored or corrected, and the visitor is told so in the page's language
+(``notices``) instead of getting an error.
+"""
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Country
+from .collation import collation_key, initial
+from .models import SeminarTalk, localized_pages, talks_by_speaker
+
+SEMINARS_PER_PAGE = 10
+PAGE_DIGITS = re.compile(r"[0-9]+")
+MAX_PAGE_DIGITS = 9
+# Longest filter value looked at; anything longer is not one of the choices anyway.
+MAX_VALUE_LENGTH = 64
+
+INVALID_YEAR = _(
+    "The year in the address is not one of the years with seminars. Seminars of all years are shown."
+)
+INVALID_COUNTRY = _(
+    "The country in the address is not one of the offered countries. All countries are shown."
+)
+INVALID_ORGANISATION = _(
+    "The organisation in the address is not one of the offered organisations. All organisations are shown."
+)
+INVALID_PAGE = _("The page number in the address is not valid. The first page is shown.")
+PAGE_OUT_OF_RANGE = _("There is no page with that number. The last page is shown.")
+
+
+@dataclass
+class Listing:
+    """One paginated list: ``page`` (a Django Page of objects) and how to link to other pages."""
+
+    page: object
+    param: str
+    query: dict = field(default_factory=dict)
+
+    def url_for(self, number):
+        query = dict(self.query)
+        if number > 1:
+            query[self.param] = number
+        return "?" + urlencode(query) if query else "?"
+
+    @property
+    def previous_url(self):
+        return self.url_for(self.page.previous_page_number()) if self.page.has_previous() else ""
+
+    @property
+    def next_url(self):
+        return self.url_for(self.page.next_page_number()) if self.page.has_next() else ""
+
+    @property
+    def page_links(self):
+        """``(number, url, is_current)`` for a short window of pages around the current one."""
+        paginator = self.page.paginator
+        numbers = paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1)
+        return [(n, self.url_for(n) if isinstance(n, int) else "", n == self.page.number) for n in numbers]
+
+
+def paginate(request, items, param, query, notices, per_page=SEMINARS_PER_PAGE):
+    """Page ``items`` by ``request.GET[param]``; bad numbers add a notice and show page 1 or the last."""
+    paginator = Paginator(items, per_page)
+    raw = request.GET.get(param) or ""
+    number = 1
+    if raw:
+        if not PAGE_DIGITS.fullmatch(raw) or not raw.strip("0"):
+            notices.append(INVALID_PAGE)
+        elif len(raw.lstrip("0")) > MAX_PAGE_DIGITS or int(raw) > paginator.num_pages:
+            notices.append(PAGE_OUT_OF_RANGE)
+            number = paginator.num_pages
+        else:
+            number = int(raw)
+    return Listing(paginator.page(number), param, query)
+
+
+def _value(request, name):
+    value = request.GET.get(name, "")
+    return value[:MAX_VALUE_LENGTH] if isinstance(value, str) else ""
+
+
+class SeminarFilterForm(forms.Form):
+    year = forms.ChoiceField(label=_("Year"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, data, years, countries):
+        super().__init__(data)
+        self.fields["year"].choices = [("", _("All years"))] + [(str(y), str(y)) for y in years]
+        self.fields["country"].choices = [("", _("All countries"))] + [
+            (code, label) for code, label in Country.choices if code in countries
+        ]
+
+
+def attach_speakers(seminars, locale):
+    """Give each seminar ``listed_speakers``: its speakers in ``locale``, in programme order.
+
+    Two queries for the whole list (the talks with their speakers; the
+    speakers' translations), whatever the number of seminars.
+    """
+    seminars = list(seminars)
+    if not seminars:
+        return seminars
+    talks = list(
+        SeminarTalk.objects.filter(page__in=[s.pk for s in seminars], speaker__isnull=False)
+        .select_related("speaker", "speaker__locale")
+        .order_by("page_id", "start_time", "sort_order")
+    )
+    translated = localized_pages([t.speaker for t in talks], locale)
+    by_seminar = {}
+    for talk in talks:
+        speaker = translated.get(talk.speaker.translation_key, talk.speaker)
+        people = by_seminar.setdefault(talk.page_id, [])
+        if all(p.pk != speaker.pk for p in people):
+            people.append(speaker)
+    for seminar in seminars:
+        seminar.listed_speakers = by_seminar.get(seminar.pk, [])
+    return seminars
+
+
+def seminar_listing(request, seminars, locale):
+    """The context of a seminar listing: filter form, upcoming and past lists, notices.
+
+    ``seminars`` is a SeminarPage queryset (live, public, one language tree).
+    Upcoming seminars are paginated with ``?upcoming_page=``, past ones with
+    ``?page=``; both keep the filters.
+    """
+    notices = []
+    years = sorted({d.year for d in seminars.dates("start", "year")}, reverse=True)
+    countries = set(
+        seminars.exclude(venue_country="").order_by().values_list("venue_country", flat=True).distinct()
+    )
+    data = {name: _value(request, name) for name in ("year", "country") if name in request.GET}
+    form = SeminarFilterForm(data, years, countries)
+    form.is_valid()
+    query = {}
+    year = form.cleaned_data.get("year") if "year" not in form.errors else ""
+    country = form.cleaned_data.get("country") if "country" not in form.errors else ""
+    if "year" in form.errors:
+        notices.append(INVALID_YEAR)
+    if "country" in form.errors:
+        notices.append(INVALID_COUNTRY)
+    filtered = seminars
+    if year:
+        filtered = filtered.filter(start__year=int(year))
+        query["year"] = year
+    if country:
+        filtered = filtered.filter(venue_country=country)
+        query["country"] = country
+    # A valid form shows only the values that were applied; bad ones are dropped from the fields.
+    form = SeminarFilterForm(query, years, countries)
+    form.is_valid()
+
+    upcoming = paginate(request, filtered.upcoming(), "upcoming_page", query, notices)
+    past = paginate(request, filtered.past(), "page", query, notices)
+    attach_speakers(list(upcoming.page.object_list) + list(past.page.object_list), locale)
+    return {
+        "seminar_filter": form,
+        "seminar_filters_applied": bool(query),
+        "upcoming": upcoming,
+        "past": past,
+        "listing_notices": list(dict.fromkeys(notices)),
+    }
+
+
+class SpeakerFilterForm(forms.Form):
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+
+    def __init__(self, data, countries, organisations, language):
+        super().__init__(data)
+        self.fields["country"].choices = [("", _("All countries"))] + [
+            (code, label) for code, label in Country.choices if code in countries
+        ]
+        ordered = sorted(organisations, key=lambda o: collation_key(o.name, language))
+        self.fields["organisation"].choices = [("", _("All organisations"))] + [
+            (str(o.pk), o.name) for o in ordered
+        ]
+
+
+@dataclass
+class LetterGroup:
+    letter: str
+    speakers: list
+
+
+def speaker_listing(request, speakers, locale):
+    """Speakers sorted by family name in the alphabet of ``locale``'s language, filtered, grouped by initial.
+
+    Each speaker gets ``listed_talks``: their talks across seminars (one query for all).
+    """
+    language = locale.language_code
+    notices = []
+    speakers = list(speakers)
+    countries = {s.country for s in speakers if s.country}
+    organisations = {s.organisation.pk: s.organisation for s in speakers if s.organisation}.values()
+    data = {name: _value(request, name) for name in ("country", "organisation") if name in request.GET}
+    form = SpeakerFilterForm(data, countries, organisations, language)
+    form.is_valid()
+    query = {}
+    if "country" in form.errors:
+        notices.append(INVALID_COUNTRY)
+    elif form.cleaned_data.get("country"):
+        query["country"] = form.cleaned_data["country"]
+        speakers = [s for s in speakers if s.country == query["country"]]
+    if "organisation" in form.errors:
+        notices.append(INVALID_ORGANISATION)
+    elif form.cleaned_data.get("organisation"):
+        query["organisation"] = form.cleaned_data["organisation"]
+        speakers = [s for s in speakers if str(s.organisation_id) == query["organisation"]]
+    form = SpeakerFilterForm(query, countries, organisations, language)
+    form.is_valid()
+
+    speakers.sort(
+        key=lambda s: (collation_key(s.family_name or s.title, language), collation_key(s.title, language))
+    )
+    talks = talks_by_speaker(speakers, locale)
+    groups = []
+    for speaker in speakers:
+        speaker.listed_talks = talks.get(speaker.translation_key, [])
+        letter = initial(speaker.family_name or speaker.title, language)
+        if not groups or groups[-1].letter != letter:
+            groups.append(LetterGroup(letter, []))
+        groups[-1].speakers.append(speaker)
+    return {
+        "speakers": speakers,
+        "speaker_groups": groups,
+        "speaker_filter": form,
+        "speaker_filters_applied": bool(query),
+        "listing_notices": notices,
+    }

@@ -1,0 +1,68 @@
+"""The seminar's admin form: status and the recording's subtitle languages."""
+
+from django.contrib.auth import get_user_model
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from events.models import ProjectPage, SeminarPage
+
+
+class SeminarStatusAndSubtitlesTests(WagtailPageTestCase):
+    def setUp(self):
+        self.user = get_user_model().objects.create_superuser("editor", password="pw")
+        self.client.force_login(self.user)
+        self.project = ProjectPage.objects.get(locale__language_code="pl")
+
+    def form_data(self, **overrides):
+        data = {
+            "title": "Seminarium online",
+            "slug": "seminarium-online",
+            "theme": "",
+            "summary": "Krótki opis.",
+            "start": "2025-10-26 10:00",
+            "end": "2025-10-26 12:00",
+            "time_zone": "Europe/Warsaw",
+            "venue_name": "",
+            "venue_address": "",
+            "venue_city": "",
+            "venue_country": "",
+            "online": "on",
+            "online_url": "",
+            "image_alt_text": "",
+            "video_url": "https://youtu.be/dQw4w9WgXcQ",
+            "video_language": "pl",
+            "report": streamfield([]),
+            "full_report_title": "",
+            "full_report_url": "",
+            "gallery": streamfield([]),
+            "talks": inline_formset([]),
+        }
+        data.update(overrides)
+        return nested_form_data(data)
+
+    def test_status_and_subtitles_are_saved(self):
+        data = self.form_data(status="postponed")
+        data["video_subtitle_languages"] = ["en", "pl"]  # two check boxes ticked
+        self.assertCanCreate(self.project, SeminarPage, data)
+        seminar = SeminarPage.objects.get(slug="seminarium-online")
+        assert seminar.status == "postponed"
+        assert seminar.video_subtitle_languages == "pl,en"
+
+    def test_without_status_the_seminar_is_scheduled(self):
+        self.assertCanCreate(self.project, SeminarPage, self.form_data())
+        seminar = SeminarPage.objects.get(slug="seminarium-online")
+        assert seminar.status == "scheduled"
+        assert seminar.video_subtitle_languages == ""
+
+    def test_edit_form_shows_the_subtitle_check_boxes(self):
+        seminar = SeminarPage.objects.get(locale__language_code="pl")
+        seminar.video_subtitle_languages = "en"
+        seminar.save_revision().publish()
+        response = self.client.get(f"/admin/pages/{seminar.pk}/edit/")
+        assert response.status_code == 200
+        self.assertContains(
+            response, 'type="checkbox" name="video_subtitle_languages" value="en"', html=False
+        )
+        html = response.content.decode()
+        checked = html.split('name="video_subtitle_languages" value="en"')[1].split(">")[0]
+        assert "checked" in checked
