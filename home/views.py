@@ -10,7 +10,6 @@ renders when the database is down.
 import re
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import (
     Http404,
     HttpResponse,
@@ -27,6 +26,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Locale, Page, Site
+
+from events.listings import paginate
 
 
 @requires_csrf_token
@@ -89,8 +90,8 @@ SEARCH_MAX_LENGTH = 200
 def search(request):
     """``/<language>/search/?q=``: live pages of the visitor's language only.
 
-    An empty, over-long or odd query gets a message, never an error; a page
-    number that does not exist shows the nearest page that does.
+    An empty, over-long or odd query gets a message, never an error; a bad
+    page number shows the first or the last page, with a notice (as listings do).
     """
     query = request.GET.get("q", "").strip()
     # Words only: quotes, brackets and operators mean syntax to the full-text engines.
@@ -104,13 +105,9 @@ def search(request):
         context["message"] = _("Search for words: punctuation and symbols alone find nothing.")
     elif terms:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        paginator = Paginator(pages.search(terms), SEARCH_RESULTS_PER_PAGE)
-        requested = request.GET.get("page", "1")
-        results = paginator.get_page(requested)
-        if requested != str(results.number) and paginator.count:
-            context["message"] = _("There is no page %(page)s of results; showing page %(number)d.") % {
-                "page": requested[:20],
-                "number": results.number,
-            }
-        context["results"] = results
+        notices = []
+        context["results"] = paginate(
+            request, pages.search(terms), "page", {"q": query}, notices, per_page=SEARCH_RESULTS_PER_PAGE
+        )
+        context["message"] = " ".join(str(notice) for notice in notices)
     return TemplateResponse(request, "home/search.html", context)
