@@ -83,3 +83,24 @@ def test_a_visitor_from_reykjavik_on_a_phone(live_server, phone):
     # although the browser asks for Icelandic.
     phone.goto(live_server.url + "/")
     assert phone.url == live_server.url + "/pl/"
+
+    # The recording: nothing goes to the video host until the visitor presses play.
+    outside = []
+
+    def record_and_block(route):
+        outside.append(route.request.url)
+        route.abort()
+
+    phone.route(lambda url: not url.startswith(live_server.url), record_and_block)
+    phone.goto(live_server.url + seminars["en"].get_url())
+    phone.wait_for_load_state("networkidle")
+    assert outside == []
+    assert phone.locator("iframe").count() == 0
+    play = phone.locator(".recording__play")
+    assert play.is_visible()
+    play.click()
+    frame = phone.locator(".recording__player iframe")
+    frame.wait_for()
+    assert frame.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
+    phone.wait_for_timeout(500)
+    assert outside and all("youtube-nocookie.com" in url for url in outside)

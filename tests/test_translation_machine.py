@@ -142,3 +142,86 @@ class MachineTranslateViewTests(TestCase):
         from .translation_helpers import assert_denied
 
         assert_denied(response)
+
+
+GOOGLE_ENV = {"GOOGLE_TRANSLATE_API_KEY": "g-secret-key"}
+GOOGLE_URL = "https://translation.googleapis.com/language/translate/v2"
+
+
+@override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=routed(GOOGLE_ENV))
+class GoogleTranslateTests(TestCase):
+    """Icelandic through Google Cloud Translation v2, with the HTTP boundary faked by `responses`."""
+
+    def setUp(self):
+        self.page = SpeakerPage.objects.filter(locale__language_code="pl").first()
+        self.translation = translation_for(self.page, "is")
+        self.stored = StringTranslation.objects.filter(
+            locale__language_code="is", context__object_id=self.translation.source.object_id
+        )
+        self.stored.delete()
+        self.client.force_login(make_user("ina", "is"))
+        self.url = reverse("wagtail_localize:machine_translate", args=[self.translation.pk])
+
+    @responses.activate
+    def test_request_format_key_and_response_parsing(self):
+        def callback(request):
+            body = json.loads(request.body)
+            texts = [f"IS:{text}" for text in body["q"]]
+            return 200, {}, json.dumps({"data": {"translations": [{"translatedText": t} for t in texts]}})
+
+        responses.add_callback(responses.POST, GOOGLE_URL, callback, content_type="application/json")
+        response = self.client.post(self.url, follow=True)
+        self.assertContains(response, "Translated with Google Translate")
+        self.assertEqual(len(responses.calls), 1)
+        request = responses.calls[0].request
+        # The key travels in a header, never in the URL.
+        self.assertEqual(request.headers["X-goog-api-key"], "g-secret-key")
+        self.assertNotIn("g-secret-key", request.url)
+        self.assertEqual(request.url, GOOGLE_URL)
+        self.assertTrue(request.headers["Content-Type"].startswith("application/json"))
+        body = json.loads(request.body)
+        self.assertEqual((body["source"], body["target"], body["format"]), ("pl", "is", "html"))
+        sources = set(
+            StringSegment.objects.filter(source=self.translation.source).values_list(
+                "string__data", flat=True
+            )
+        )
+        self.assertEqual(set(body["q"]), sources)
+        made = {t.translation_of.data: t for t in self.stored.select_related("translation_of")}
+        self.assertEqual(set(made), sources)
+        for source_text, stored in made.items():
+            self.assertEqual(stored.data, f"IS:{source_text}")
+            self.assertEqual((stored.translation_type, stored.tool_name), ("machine", "Google Translate"))
+
+    @responses.activate
+    def test_an_error_gives_a_clear_message_without_the_key_and_changes_nothing(self):
+        responses.add(
+            responses.POST,
+            GOOGLE_URL,
+            status=403,
+            json={"error": {"code": 403, "message": "Daily Limit Exceeded", "status": "PERMISSION_DENIED"}},
+        )
+        response = self.client.post(self.url, follow=True)
+        self.assertContains(response, "Google Translate could not translate this page")
+        self.assertContains(response, "HTTP status 403")
+        self.assertContains(response, "Daily Limit Exceeded")
+        self.assertContains(response, "Nothing changed")
+        self.assertNotContains(response, "g-secret-key")
+        self.assertFalse(self.stored.exists())
+
+    @responses.activate
+    def test_a_malformed_or_short_answer_changes_nothing(self):
+        for payload in [{"data": {}}, {"data": {"translations": [{"translatedText": "bara einn"}]}}, ["x"]]:
+            responses.upsert(responses.POST, GOOGLE_URL, json=payload)
+            response = self.client.post(self.url, follow=True)
+            self.assertContains(response, "could not translate this page", msg_prefix=str(payload))
+            self.assertFalse(self.stored.exists(), payload)
+
+    @responses.activate
+    def test_an_unreachable_service(self):
+        import requests
+
+        responses.add(responses.POST, GOOGLE_URL, body=requests.ConnectionError("connection refused"))
+        response = self.client.post(self.url, follow=True)
+        self.assertContains(response, "the service could not be reached")
+        self.assertFalse(self.stored.exists())

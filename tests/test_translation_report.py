@@ -13,6 +13,17 @@ from translations.report import MISSING, UP_TO_DATE, build_rows
 from .translation_helpers import make_user
 
 MAX_QUERIES = 15
+EXPORT_HEADINGS = [
+    "Title",
+    "Type",
+    "Language",
+    "State",
+    "Strings translated",
+    "Strings",
+    "Machine-translated, unchecked",
+    "Live",
+    "Where to do the work",
+]
 
 
 def add_speakers(count):
@@ -61,15 +72,116 @@ class ReportTests(TestCase):
             response = self.client.get(reverse("translations:status_report"), params)
             assert response.status_code == 200, params
 
-    def test_exports(self):
-        csv = self.client.get(reverse("translations:status_report"), {"export": "csv", "language": "nb"})
-        assert csv.status_code == 200
-        text = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
-        assert text.splitlines()[0].split(",")[0] in ("Title", "Tytuł")
-        assert len(text.splitlines()) == 1 + len([r for r in build_rows() if r.language == "nb"])
-        xlsx = self.client.get(reverse("translations:status_report"), {"export": "xlsx"})
-        assert xlsx.status_code == 200
-        assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    def export_rows(self):
+        """The report's rows for Norwegian, as the export shows them (the admin is in English)."""
+        from django.utils import translation
+
+        with translation.override("en"):
+            return self._export_rows()
+
+    def _export_rows(self):
+        return [
+            [
+                r.title,
+                r.type_label,
+                r.language,
+                str(r.state_label),
+                r.translated,
+                r.total,
+                r.machine,
+                str(r.live_label),
+                r.action_url,
+            ]
+            for r in build_rows()
+            if r.language == "nb"
+        ]
+
+    def test_csv_export_matches_the_report(self):
+        import csv
+        import io
+
+        add_speakers(2)  # two rows in another state, with empty counts
+        response = self.client.get(reverse("translations:status_report"), {"export": "csv", "language": "nb"})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/csv")
+        assert "attachment" in response["Content-Disposition"]
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        table = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+        assert table[0] == EXPORT_HEADINGS
+        expected = [[("" if v is None else str(v)) for v in row] for row in self.export_rows()]
+        assert table[1:] == expected
+        assert any(row[3] == "Missing" and "/localize/submit/page/" in row[8] for row in table[1:])
+        assert any(row[3] == "Up to date" and "/pages/" in row[8] for row in table[1:])
+
+    def test_xlsx_export_matches_the_report(self):
+        import io
+
+        import openpyxl
+
+        add_speakers(2)
+        response = self.client.get(
+            reverse("translations:status_report"), {"export": "xlsx", "language": "nb"}
+        )
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        sheet = openpyxl.load_workbook(io.BytesIO(body), read_only=True).active
+        table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        assert table[0] == EXPORT_HEADINGS
+        expected = [[("" if v is None else v) for v in row] for row in self.export_rows()]
+        assert [[("" if v is None else v) for v in row] for row in table[1:]] == expected
+        assert len(table) == 1 + len(expected)
+
+    def test_exports_follow_the_filters(self):
+        import csv
+        import io
+
+        add_speakers(3)
+        response = self.client.get(
+            reverse("translations:status_report"), {"export": "csv", "state": MISSING, "language": "is"}
+        )
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        table = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+        assert [row[0] for row in table[1:]] == ["Osoba 0", "Osoba 1", "Osoba 2"]
+        assert {(row[2], row[3]) for row in table[1:]} == {("is", "Missing")}
+
+    def test_the_report_page_with_2000_pages(self):
+        """6,000 rows (2,000 pages x 3 languages) on pages of 50, in a bounded number of queries."""
+        from .translation_helpers import bulk_add_speakers
+
+        url = reverse("translations:status_report")
+        with CaptureQueriesContext(connection) as small:
+            assert self.client.get(url).status_code == 200
+        bulk_add_speakers(2000)
+        missing = [r for r in build_rows() if r.state == MISSING]
+        assert len(missing) == 2000 * 3
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as large:
+            response = self.client.get(url, {"state": MISSING})
+        elapsed = time.perf_counter() - started
+        assert response.status_code == 200
+        assert len(large) <= len(small) + 5, (len(small), len(large))
+        assert elapsed < 10, elapsed
+        assert response.context["paginator"].num_pages == 6000 // 50
+        assert len(response.context["object_list"]) == 50
+        self.assertContains(response, "Osoba 0")
+        self.assertNotContains(response, "Osoba 1999")
+        last = self.client.get(url, {"state": MISSING, "p": 120})
+        assert last.status_code == 200
+        assert len(last.context["object_list"]) == 50
+        self.assertContains(last, "Osoba 1999")
+        # Bad page numbers fall back to the first or the last page.
+        for value, number in [("abc", 1), ("999999", 120), ("-1", 120), ("0", 120), ("", 1)]:
+            response = self.client.get(url, {"state": MISSING, "p": value})
+            assert response.status_code == 200, value
+            assert response.context["page_obj"].number == number, value
+        # ?page= is not the report's parameter: it is ignored, never an error.
+        assert self.client.get(url, {"state": MISSING, "page": "abc"}).status_code == 200
+        # The results-only view (used by the filters) pages the same way.
+        results = self.client.get(reverse("translations:status_report_results"), {"state": MISSING, "p": 2})
+        assert results.status_code == 200 and len(results.context["object_list"]) == 50
 
     def test_the_report_is_in_the_reports_menu(self):
         response = self.client.get(reverse("wagtailadmin_home"))

@@ -139,3 +139,124 @@ def test_the_admin_speaks_the_users_language(code, text):
     html = response.content.decode()
     assert f'<html lang="{code}"' in html
     assert text in html or text.encode("unicode_escape").decode().replace("\\x", "\\u00") in html
+
+
+DE_LANGUAGES = [
+    ("pl", "Polski"),
+    ("nb", "Norsk bokmål"),
+    ("is", "Íslenska"),
+    ("en", "English"),
+    ("de", "Deutsch"),
+]
+
+
+def add_german():
+    """A new locale and the root of its tree, as a coordinator would add them."""
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+
+    de = Locale.objects.create(language_code="de")
+    home = HomePage.objects.get(locale__language_code="pl", depth=2)
+    de_home = home.copy_for_translation(de)
+    return de, de_home
+
+
+@pytest.mark.django_db
+def test_a_new_locale_gets_its_team_permissions_and_review_workflow(settings):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission
+
+    from translations.review import workflow_name
+
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = DE_LANGUAGES
+    de, de_home = add_german()
+    group = Group.objects.get(name="German translators")
+    codenames = set(
+        GroupPagePermission.objects.filter(group=group, page=de_home).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert codenames == {"add_page", "change_page", "publish_page", "lock_page"}
+    assert set(group.permissions.values_list("codename", flat=True)) >= {
+        "access_admin",
+        "change_organisation",
+    }
+    # Only its own tree.
+    assert not GroupPagePermission.objects.filter(group=group).exclude(page=de_home).exists()
+    workflow = de_home.get_workflow()
+    assert workflow is not None and workflow.name == workflow_name("de") and workflow.active
+
+    # A German translator edits German pages only.
+    client = Client()
+    client.force_login(make_user("greta", "de"))
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[de_home.pk])).status_code == 200
+    pl_home = Page.objects.get(locale__language_code="pl", depth=2)
+    assert_denied(client.get(reverse("wagtailadmin_pages:edit", args=[pl_home.pk])))
+
+
+def delete_german_through_the_admin(de, de_home):
+    """Delete the tree, then the locale with wagtail-localize's locale view, as a superuser."""
+    from django.contrib.auth import get_user_model
+    from wagtail.users.models import UserProfile
+
+    de_home.delete()
+    admin = get_user_model().objects.create_superuser("root", password="pw")
+    # The messages below are read in English: give the administrator the English admin.
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "en"
+    profile.save()
+    client = Client()
+    client.force_login(admin)
+    url = reverse("wagtaillocales:delete", args=[de.pk])
+    confirmation = client.get(url)
+    assert confirmation.status_code == 200
+    response = client.post(url)
+    assert response.status_code == 302
+    return confirmation
+
+
+@pytest.mark.django_db
+def test_deleting_a_locale_whose_team_has_members_keeps_the_group_without_permissions(settings):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission, Locale, Workflow
+
+    from translations.review import workflow_name
+
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = DE_LANGUAGES
+    de, de_home = add_german()
+    greta = make_user("greta", "de")
+    confirmation = delete_german_through_the_admin(de, de_home)
+    html = confirmation.content.decode()
+    assert "German translators" in html and "has 1 member, so it is kept" in html
+    assert not Locale.objects.filter(language_code="de").exists()
+    group = Group.objects.get(name="German translators")
+    assert greta.groups.filter(pk=group.pk).exists()
+    assert not group.permissions.exists()
+    assert not GroupPagePermission.objects.filter(group=group).exists()
+    assert not GroupCollectionPermission.objects.filter(group=group).exists()
+    assert not Workflow.objects.get(name=workflow_name("de")).active
+    # Greta can no longer reach the admin.
+    client = Client()
+    client.force_login(greta)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302
+
+    # Adding German again gives the kept group its permissions and workflow back.
+    de, de_home = add_german()
+    assert Group.objects.filter(name="German translators").count() == 1
+    assert GroupPagePermission.objects.filter(group=group, page=de_home).count() == 4
+    assert de_home.get_workflow().active
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[de_home.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_deleting_a_locale_whose_team_is_empty_deletes_the_group(settings):
+    from django.contrib.auth.models import Group
+
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = DE_LANGUAGES
+    de, de_home = add_german()
+    confirmation = delete_german_through_the_admin(de, de_home)
+    assert "has no members and is deleted with the locale" in confirmation.content.decode()
+    assert not Group.objects.filter(name="German translators").exists()
+    # The other teams are untouched.
+    assert Group.objects.get(name="Norwegian translators").permissions.exists()

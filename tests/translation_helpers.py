@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.test.client import encode_multipart
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from translations.report import build_rows
@@ -67,3 +67,59 @@ def assert_denied(response):
         assert "error" in levels, levels
     else:
         assert response.status_code in (403, 404), response.status_code
+
+
+def bulk_add_speakers(count, prefix="Osoba"):
+    """``count`` live Polish speaker pages under the speaker index, without revisions, in a few queries.
+
+    treebeard's ``add_child`` costs a dozen queries a page; here the tree paths are
+    computed once and the page and speaker rows are inserted in bulk (the report
+    reads only the rows). Returns the number of pages created.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from events.models import SpeakerIndexPage, SpeakerPage
+
+    parent = SpeakerIndexPage.objects.get(locale__language_code="pl")
+    last = parent.get_last_child()
+    start = SpeakerPage._str2int(last.path[-SpeakerPage.steplen :]) + 1 if last else 1
+    content_type = ContentType.objects.get_for_model(SpeakerPage)
+    now = timezone.now()
+    pages = []
+    for number in range(count):
+        slug = f"{prefix.lower()}-bulk-{start + number}"
+        pages.append(
+            SpeakerPage(
+                title=f"{prefix} {number}",
+                draft_title=f"{prefix} {number}",
+                slug=slug,
+                family_name="Nowak",
+                content_type=content_type,
+                locale_id=parent.locale_id,
+                path=parent.path + SpeakerPage._int2str(start + number).rjust(SpeakerPage.steplen, "0"),
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}{slug}/",
+                live=True,
+                first_published_at=now,
+                last_published_at=now,
+            )
+        )
+    # Multi-table inheritance: insert the Page rows, then the SpeakerPage rows pointing at them.
+    page_rows = Page.objects.bulk_create(
+        [
+            Page(
+                **{f.attname: getattr(p, f.attname) for f in Page._meta.concrete_fields if f.attname != "id"}
+            )
+            for p in pages
+        ],
+        batch_size=500,
+    )
+    for page, row in zip(pages, page_rows, strict=True):
+        page.page_ptr_id = page.id = row.id
+    local_fields = SpeakerPage._meta.local_concrete_fields
+    for batch in range(0, len(pages), 500):
+        SpeakerPage._base_manager._insert(pages[batch : batch + 500], fields=local_fields)
+    Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + count)
+    return count

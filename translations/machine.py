@@ -14,6 +14,7 @@ import json
 
 import requests
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.machine_translators.deepl import DeepLTranslator
@@ -85,7 +86,9 @@ class GoogleTranslateTranslator(BaseMachineTranslator):
     """Google Cloud Translation, basic edition (v2 REST API with an API key).
 
     wagtail-localize's own Google backend needs the google-cloud-translate client
-    and a service account; the REST API needs only ``requests`` and a key.
+    and a service account; the REST API needs only ``requests`` and a key. The key
+    goes in the ``X-goog-api-key`` header, never in the URL, so it cannot appear
+    in an error message or a proxy's log.
     """
 
     display_name = "Google Translate"
@@ -95,7 +98,7 @@ class GoogleTranslateTranslator(BaseMachineTranslator):
         strings = list(strings)
         response = requests.post(
             self.ENDPOINT,
-            params={"key": self.options["API_KEY"]},
+            headers={"X-goog-api-key": self.options["API_KEY"]},
             json={
                 "q": [s.data for s in strings],
                 "source": base_language(source_locale.language_code),
@@ -114,7 +117,7 @@ class GoogleTranslateTranslator(BaseMachineTranslator):
 
 def _pair(strings, texts):
     if not isinstance(texts, list) or len(texts) != len(strings):
-        raise MachineTranslationError("The service returned a different number of translations.")
+        raise MachineTranslationError(gettext("the service returned a different number of translations"))
     return {string: StringValue(text) for string, text in zip(strings, texts, strict=True)}
 
 
@@ -162,4 +165,45 @@ class RoutingMachineTranslator(BaseMachineTranslator):
         except MachineTranslationError:
             raise
         except (requests.RequestException, ValueError, KeyError, TypeError) as error:
-            raise MachineTranslationError(str(error)) from error
+            raise MachineTranslationError(describe_error(error, backend.options)) from error
+
+
+SECRET_OPTIONS = ("API_KEY", "AUTH_KEY")
+
+
+def describe_error(error, options):
+    """A short message for the editor about a failed call: no URL, no key, the service's own reason."""
+    response = getattr(error, "response", None)
+    if response is not None:
+        message = gettext("the service answered with HTTP status %(status)s") % {
+            "status": response.status_code
+        }
+        detail = _service_detail(response)
+        if detail:
+            message = f"{message} ({detail})"
+    elif isinstance(error, requests.Timeout):
+        message = gettext("the service did not answer in time")
+    elif isinstance(error, requests.RequestException):
+        message = gettext("the service could not be reached")
+    else:
+        message = gettext("the service gave an answer that cannot be used")
+    for name in SECRET_OPTIONS:
+        secret = str(options.get(name) or "")
+        if secret:
+            message = message.replace(secret, "***")
+    return message[:300]
+
+
+def _service_detail(response):
+    """The reason the service gives in its JSON error body (Google, DeepL, LibreTranslate), if any."""
+    try:
+        data = response.json()
+    except ValueError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    error = data.get("error")
+    if isinstance(error, dict):
+        error = error.get("message")
+    detail = error or data.get("message") or ""
+    return str(detail)[:200] if isinstance(detail, str | int) else ""

@@ -17,6 +17,17 @@ def workflow_name(language_code):
     return f"Translation review: {team_name(language_code)}"
 
 
+def task_name(language_code):
+    return f"Second reader: {team_name(language_code)}"
+
+
+@transaction.atomic
+def retire_review_workflow(language_code):
+    """The locale was deleted: deactivate its workflow and task (kept for their history)."""
+    Workflow.objects.filter(name=workflow_name(language_code)).update(active=False)
+    TranslationReviewTask.objects.filter(name=task_name(language_code)).update(active=False)
+
+
 @transaction.atomic
 def sync_review_workflows():
     """One workflow per target language, on the root of that language's tree. Idempotent."""
@@ -25,11 +36,16 @@ def sync_review_workflows():
         group = team_for(locale.language_code)
         if group is None:
             continue
-        task, _created = TranslationReviewTask.objects.get_or_create(
-            name=f"Second reader: {team_name(locale.language_code)}"
-        )
+        task, _created = TranslationReviewTask.objects.get_or_create(name=task_name(locale.language_code))
         task.groups.add(group)
         workflow, _created = Workflow.objects.get_or_create(name=workflow_name(locale.language_code))
+        # A locale deleted and added again gets its (deactivated) workflow back.
+        if not task.active:
+            task.active = True
+            task.save(update_fields=["active"])
+        if not workflow.active:
+            workflow.active = True
+            workflow.save(update_fields=["active"])
         if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
             # Not workflow.workflow_tasks.create(): that modelcluster relation does not save.
             WorkflowTask.objects.create(

@@ -1,6 +1,6 @@
 """Keep the language teams and review workflows in step with the locales and their trees."""
 
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale, Page
 
@@ -17,6 +17,16 @@ def _sync():
 def locale_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         _sync()
+
+
+@receiver(post_delete, sender=Locale)
+def locale_deleted(sender, instance, **kwargs):
+    """A deleted locale's team loses its permissions (kept if it has members) and its review stops."""
+    from .review import retire_review_workflow
+    from .teams import retire_team
+
+    retire_review_workflow(instance.language_code)
+    retire_team(instance.language_code)
 
 
 def page_saved(sender, instance, created, raw=False, **kwargs):

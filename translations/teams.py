@@ -13,13 +13,25 @@
 ``sync_teams()`` is idempotent. The data migration runs it for the locales that
 exist; a signal runs it again when a locale or a locale's home page (the root
 of its tree) is created, so the teams stay in step with the locales.
+
+When a locale is deleted (Wagtail allows it only once its pages are gone),
+``retire_team()`` takes every permission away from its team. A team without
+members is deleted; a team that still has members is kept, empty of
+permissions, so nobody's account changes silently: the locale's delete
+confirmation says so, and a coordinator moves or removes the members and
+deletes the group. Adding the locale again gives the kept group its
+permissions back.
 """
+
+import logging
 
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import get_language_info
+
+logger = logging.getLogger(__name__)
 
 SOURCE_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 # publish_page lets a translator's approval in the review workflow publish a colleague's
@@ -138,3 +150,34 @@ def sync_teams(apps=None):
             for perm in page_perms:
                 GroupPagePermission.objects.get_or_create(group=group, page=tree_root, permission=perm)
     return groups
+
+
+@transaction.atomic
+def retire_team(language_code):
+    """The locale was deleted: its team loses every permission; a team without members is deleted.
+
+    Returns the group when it was kept because it has members, else None.
+    """
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+    group = team_for(language_code)
+    if group is None:
+        return None
+    group.permissions.clear()
+    GroupPagePermission.objects.filter(group=group).delete()
+    GroupCollectionPermission.objects.filter(group=group).delete()
+    if group.user_set.exists():
+        logger.warning(
+            "Locale %s was deleted; the group %r has members and was kept without permissions.",
+            language_code,
+            group.name,
+        )
+        return group
+    group.delete()
+    return None
+
+
+def team_members_count(language_code):
+    """How many users are in the language's team (0 when there is no team)."""
+    group = team_for(language_code)
+    return group.user_set.count() if group is not None else 0

@@ -53,7 +53,10 @@ def _check_can_sync(user, source, instance):
 
 
 def sync_view(request, translation_source_id):
-    """Replaces wagtail-localize's "Sync translated pages": choose languages; never publish untranslated text."""
+    """Replaces wagtail-localize's "Sync translated pages".
+
+    The editor chooses the languages; untranslated text is never published.
+    """
     source = get_object_or_404(TranslationSource, id=translation_source_id)
     instance = _source_instance_or_404(source)
     _check_can_sync(request.user, source, instance)
@@ -222,7 +225,8 @@ def upload_pofile(request, translation_id):
             request,
             _gettext(
                 "%(count)s strings in this PO file are no longer in the source (%(sample)s). "
-                "Sync the translation, download a new PO file and copy your translations into it. Nothing changed."
+                "Sync the translation, download a new PO file and copy your translations into it. "
+                "Nothing changed."
             )
             % {"count": len(unknown), "sample": sample},
         )
@@ -423,6 +427,16 @@ class TranslationStatusReportView(ReportView):
 
     def get_queryset(self):
         return build_rows()
+
+    def stream_csv(self, queryset):
+        """Write the CSV now, in the admin's language.
+
+        Wagtail streams the CSV after the view has returned, when the user's admin
+        language is no longer active: headings and states came out in the site's
+        default language. The rows are already in memory, so nothing is lost by
+        writing them here.
+        """
+        return iter(list(super().stream_csv(queryset)))
 
     def get_filename(self):
         return f"translation-status-{datetime.date.today().isoformat()}"

@@ -191,7 +191,10 @@ def _review_instead(request, page):
 
 
 def _refuse_incomplete_publish(request, instance):
-    """The translation editor's "Publish" with untranslated strings would show Polish text as another language."""
+    """The translation editor's "Publish" with untranslated strings would show Polish text.
+
+    Polish text would appear under another language's address.
+    """
     if request.POST.get("action") != "publish":
         return None
     if isinstance(instance, Page) and must_go_through_review(request.user, instance):
@@ -237,36 +240,46 @@ def _translations_summary(page):
     return ", ".join(t.locale.get_display_name() for t in translations)
 
 
+def delete_warning(page):
+    """What happens to the translations of a Polish page when it is deleted (None: it has none)."""
+    languages = _translations_summary(page)
+    if not languages:
+        return None
+    return _gettext(
+        "This page has translations in: %(languages)s. Deleting the Polish page does not delete them: "
+        "they stay in their language trees, published or draft as they are now, and become ordinary "
+        "pages that their translators edit directly (they can no longer be synced). Delete them "
+        "separately if they should go too."
+    ) % {"languages": languages}
+
+
+def move_warning(page):
+    """What happens to the translations of a Polish page when it is moved (None: it has none)."""
+    languages = _translations_summary(page)
+    if not languages:
+        return None
+    return _gettext(
+        "This page has translations in: %(languages)s. Moving the Polish page does not move them: they "
+        "keep their place and addresses. Move each translation to the matching place in its own "
+        "language tree."
+    ) % {"languages": languages}
+
+
 @hooks.register("before_delete_page")
 def warn_before_deleting_source(request, page):
     if request.method == "GET" and page.locale.language_code == source_language():
-        languages = _translations_summary(page)
-        if languages:
-            messages.warning(
-                request,
-                _gettext(
-                    "This page has translations in: %(languages)s. Deleting the Polish page does not delete "
-                    "them: they stay published in their languages but can no longer be synced. Delete them "
-                    "separately if they should go too."
-                )
-                % {"languages": languages},
-            )
+        warning = delete_warning(page)
+        if warning:
+            messages.warning(request, warning)
     return None
 
 
 @hooks.register("before_move_page")
 def warn_before_moving_source(request, page, destination=None):
     if request.method == "GET" and page.locale.language_code == source_language():
-        languages = _translations_summary(page)
-        if languages:
-            messages.warning(
-                request,
-                _gettext(
-                    "This page has translations in: %(languages)s. Moving the Polish page does not move "
-                    "them; move each translation to the matching place in its own language tree."
-                )
-                % {"languages": languages},
-            )
+        warning = move_warning(page)
+        if warning:
+            messages.warning(request, warning)
     return None
 
 

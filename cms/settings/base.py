@@ -159,6 +159,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # A translation submitted for a published source page is created as a draft:
 # nothing that nobody has translated yet goes live by itself.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Deleting a page disables its translation records instead of deleting them, so the
+# translated strings (the translators' work) survive and return if the page is
+# translated again.
+WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 
 # --- Security defaults ----------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
