@@ -437,7 +437,9 @@ class SeminarPage(Page):
     def programme(self):
         """The talks in time order, each with ``speaker_page`` in this page's language."""
         talks = list(
-            self.talks.select_related("presentation", "speaker").order_by("start_time", "sort_order")
+            self.talks.select_related("presentation", "speaker", "speaker__locale").order_by(
+                "start_time", "sort_order"
+            )
         )
         speakers = localized_pages([t.speaker for t in talks], self.locale)
         for talk in talks:

@@ -124,3 +124,11 @@ def test_switcher_on_the_404_page_goes_to_each_home(client):
     for code in LANGUAGES:
         target = parse_qs(urlparse(links[code]["href"]).query)["next"][0]
         assert target == Page.objects.get(depth=2, locale__language_code=code).get_url()
+
+
+def test_descriptions_from_rich_text_are_escaped_once(client):
+    index = SpeakerIndexPage.objects.get(locale__language_code="en")
+    index.intro = "<p>Speakers &amp; moderators of <b>the</b> seminars</p>"
+    index.save()
+    response = client.get(index.get_url())
+    assert b'content="Speakers &amp; moderators of the seminars"' in response.content
