@@ -65,12 +65,13 @@ from .video import parse_video_url
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-def localized_pages(pages, locale):
+def localized_pages(pages, locale, related=()):
     """Map each page to its live translation in ``locale`` in one query.
 
     Returns ``{translation_key: page}``; a page without a live translation maps
     to itself (the source-language page), so callers can mark the fallback with
-    the page's own language.
+    the page's own language. ``related`` names foreign keys to fetch in the same
+    query (fetch them for the source pages too).
     """
     pages = [p for p in pages if p is not None]
     if not pages:
@@ -79,8 +80,12 @@ def localized_pages(pages, locale):
     translated = model.objects.live().filter(
         locale=locale, translation_key__in={p.translation_key for p in pages}
     )
-    found = {p.translation_key: p for p in translated.select_related("locale")}
+    found = {p.translation_key: p for p in translated.select_related("locale", *related)}
     return {p.translation_key: found.get(p.translation_key, p) for p in pages}
+
+
+# What a speaker's card shows besides the page itself: fetched with the speakers.
+SPEAKER_CARD_RELATED = ("locale", "photo", "organisation")
 
 
 # --- Snippets -------------------------------------------------------------
@@ -437,11 +442,11 @@ class SeminarPage(Page):
     def programme(self):
         """The talks in time order, each with ``speaker_page`` in this page's language."""
         talks = list(
-            self.talks.select_related("presentation", "speaker", "speaker__locale").order_by(
-                "start_time", "sort_order"
-            )
+            self.talks.select_related(
+                "presentation", "speaker", *(f"speaker__{name}" for name in SPEAKER_CARD_RELATED)
+            ).order_by("start_time", "sort_order")
         )
-        speakers = localized_pages([t.speaker for t in talks], self.locale)
+        speakers = localized_pages([t.speaker for t in talks], self.locale, related=SPEAKER_CARD_RELATED)
         for talk in talks:
             talk.speaker_page = speakers.get(talk.speaker.translation_key) if talk.speaker else None
         return talks
