@@ -113,6 +113,18 @@ class ReportTests(TestCase):
         assert any(row[3] == "Missing" and "/localize/submit/page/" in row[8] for row in table[1:])
         assert any(row[3] == "Up to date" and "/pages/" in row[8] for row in table[1:])
 
+    def test_csv_export_neutralises_formulas(self):
+        import csv
+        import io
+
+        index = SpeakerIndexPage.objects.get(locale__language_code="pl")
+        index.add_child(instance=SpeakerPage(title='=HYPERLINK("http://x","y")', slug="f", family_name="F"))
+        response = self.client.get(reverse("translations:status_report"), {"export": "csv", "language": "nb"})
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        titles = [row[0] for row in csv.reader(io.StringIO(body.decode("utf-8-sig")))]
+        assert '\'=HYPERLINK("http://x","y")' in titles
+        assert not any(title.startswith("=") for title in titles)
+
     def test_xlsx_export_matches_the_report(self):
         import io
 

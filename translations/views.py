@@ -363,6 +363,10 @@ def _language_choices(request=None):
     return [(code, name) for code, name in settings.LANGUAGES if code != source_language_code()]
 
 
+# Characters with which a spreadsheet cell starts a formula.
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 class StatusFilterSet(WagtailFilterSet):
     language = django_filters.ChoiceFilter(
         label=_("Language"), choices=_language_choices, empty_label=_("All")
@@ -437,6 +441,17 @@ class TranslationStatusReportView(ReportView):
         writing them here.
         """
         return iter(list(super().stream_csv(queryset)))
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Neutralise spreadsheet formulas in CSV cells, as Wagtail already does for XLSX.
+
+        A page title such as ``=HYPERLINK(...)`` would otherwise run as a formula
+        when the coordinator opens the CSV in a spreadsheet.
+        """
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str) and value[:1] in CSV_FORMULA_STARTS:
+            return "'" + value
+        return value
 
     def get_filename(self):
         return f"translation-status-{datetime.date.today().isoformat()}"
