@@ -5,6 +5,9 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.staticfiles import finders
+from django.utils import translation
+from PIL import Image
 
 from events.models import ProjectPage, SeminarPage, SpeakerPage
 from events.templatetags.event_tags import jsonld
@@ -239,8 +242,15 @@ def test_speaker_link_preview(client, language):
     assert meta(soup, "twitter:card") == "summary_large_image"
 
 
-def test_pages_without_an_image_get_a_summary_card(client):
+def test_pages_without_an_image_share_the_sites_picture(client):
     project = ProjectPage.objects.get(locale__language_code="is")
     _response, soup = page_soup(client, project)
-    assert meta(soup, "twitter:card") == "summary"
-    assert meta(soup, "og:image") is None
+    image = meta(soup, "og:image")
+    assert image.startswith("http") and "/static/img/share" in image
+    with Image.open(finders.find("img/share.png")) as picture:
+        assert picture.size == (1200, 630)
+    assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == ("1200", "630")
+    with translation.override("is"):
+        alt = translation.gettext("Three linked rings, the sign of the Bilateral Initiative 2024–2025")
+    assert meta(soup, "og:image:alt") == alt
+    assert meta(soup, "twitter:card") == "summary_large_image"
