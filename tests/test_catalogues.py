@@ -16,9 +16,7 @@ from django.utils import translation
 from .conftest import LANGUAGES
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
-TEMPLATE_DIRS = [Path(settings.BASE_DIR) / "templates"] + sorted(
-    Path(settings.BASE_DIR).glob("*/templates")
-)
+TEMPLATE_DIRS = [Path(settings.BASE_DIR) / "templates"] + sorted(Path(settings.BASE_DIR).glob("*/templates"))
 IGNORED_DIRS = ["--ignore=.venv", "--ignore=static", "--ignore=media", "--ignore=tests"]
 IGNORED_DIRS += ["--ignore=bench", "--ignore=scripts"]
 

@@ -2,9 +2,10 @@
 
 from django.contrib.auth import get_user_model
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from events.models import ProjectPage, SeminarPage
+
+from .admin_forms import seminar_form
 
 
 class SeminarStatusAndSubtitlesTests(WagtailPageTestCase):
@@ -14,31 +15,14 @@ class SeminarStatusAndSubtitlesTests(WagtailPageTestCase):
         self.project = ProjectPage.objects.get(locale__language_code="pl")
 
     def form_data(self, **overrides):
-        data = {
+        fields = {
             "title": "Seminarium online",
             "slug": "seminarium-online",
-            "theme": "",
-            "summary": "Krótki opis.",
-            "start": "2025-10-26 10:00",
-            "end": "2025-10-26 12:00",
-            "time_zone": "Europe/Warsaw",
-            "venue_name": "",
-            "venue_address": "",
-            "venue_city": "",
-            "venue_country": "",
             "online": "on",
-            "online_url": "",
-            "image_alt_text": "",
             "video_url": "https://youtu.be/dQw4w9WgXcQ",
             "video_language": "pl",
-            "report": streamfield([]),
-            "full_report_title": "",
-            "full_report_url": "",
-            "gallery": streamfield([]),
-            "talks": inline_formset([]),
         }
-        data.update(overrides)
-        return nested_form_data(data)
+        return seminar_form(**{**fields, **overrides})
 
     def test_status_and_subtitles_are_saved(self):
         data = self.form_data(status="postponed")

@@ -8,29 +8,13 @@ up to date again.
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_localize.models import LocaleSynchronization, StringTranslation
 
 from events.models import SpeakerIndexPage, SpeakerPage
 from translations.report import IN_PROGRESS, MISSING, OUT_OF_DATE, UP_TO_DATE
 
+from .admin_forms import speaker_form
 from .translation_helpers import assert_denied, locale, make_user, report_row, translate_all, translation_for
-
-
-def speaker_form(**overrides):
-    data = {
-        "title": "Jan Kowalski",
-        "slug": "jan-kowalski",
-        "family_name": "Kowalski",
-        "job_title": "Burmistrz",
-        "city": "Opole",
-        "country": "PL",
-        "photo_alt_text": "",
-        "biography": rich_text("<p>Burmistrz Opola.</p>"),
-        "links": streamfield([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 class TranslationCycleTests(TestCase):

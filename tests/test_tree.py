@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from events.models import (
     ProjectIndexPage,
@@ -17,6 +16,8 @@ from events.models import (
     SpeakerPage,
 )
 from home.models import HomePage
+
+from .admin_forms import seminar_form, speaker_form
 
 
 class TreeRulesTests(WagtailPageTestCase):
@@ -53,41 +54,25 @@ class SeminarAdminFormTests(WagtailPageTestCase):
         self.speaker = SpeakerPage.objects.filter(locale__language_code="pl").first()
 
     def form_data(self, **overrides):
-        data = {
+        talk = {
+            "start_time": "10:15",
+            "title": "Wystąpienie",
+            "speaker": self.speaker.pk,
+            "role": "presenter",
+            "language": "nb",
+            "presentation": "",
+        }
+        fields = {
             "title": "Seminarium w Oslo",
             "slug": "seminarium-w-oslo",
-            "theme": "",
-            "summary": "Krótki opis.",
             "start": "2025-03-30 10:00",  # the day Europe moves its clocks forward
             "end": "2025-03-30 14:00",
             "time_zone": "Europe/Oslo",
             "venue_name": "Oslo rådhus",
-            "venue_address": "",
             "venue_city": "Oslo",
             "venue_country": "NO",
-            "online_url": "",
-            "image_alt_text": "",
-            "video_url": "",
-            "video_language": "",
-            "report": streamfield([]),
-            "full_report_title": "",
-            "full_report_url": "",
-            "gallery": streamfield([]),
-            "talks": inline_formset(
-                [
-                    {
-                        "start_time": "10:15",
-                        "title": "Wystąpienie",
-                        "speaker": self.speaker.pk,
-                        "role": "presenter",
-                        "language": "nb",
-                        "presentation": "",
-                    }
-                ]
-            ),
         }
-        data.update(overrides)
-        return nested_form_data(data)
+        return seminar_form(talks=[talk], **{**fields, **overrides})
 
     def test_times_are_read_in_the_seminars_time_zone(self):
         self.assertCanCreate(self.project, SeminarPage, self.form_data())
@@ -122,17 +107,5 @@ class SeminarAdminFormTests(WagtailPageTestCase):
         self.assertCanCreate(
             index,
             SpeakerPage,
-            nested_form_data(
-                {
-                    "title": "Jan Kowalski",
-                    "slug": "jan-kowalski",
-                    "family_name": "Kowalski",
-                    "job_title": "Burmistrz",
-                    "city": "Opole",
-                    "country": "PL",
-                    "photo_alt_text": "",
-                    "biography": rich_text("<p>Burmistrz.</p>"),
-                    "links": streamfield([]),
-                }
-            ),
+            speaker_form(biography="<p>Burmistrz.</p>"),
         )
