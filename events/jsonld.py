@@ -37,11 +37,18 @@ ATTENDANCE_MODE = {
 
 
 def absolute(page, url, request=None):
-    """``url`` (maybe relative, like a rendition's) made absolute on the page's site."""
+    """``url`` (maybe relative, like a rendition's) made absolute on the page's site.
+
+    The site's address comes from Wagtail's site root paths, cached per request
+    (``page.get_site()`` would cost a query each time).
+    """
     if not url or "://" in url:
         return url
-    site = page.get_site()
-    root = site.root_url if site else (request.build_absolute_uri("/").rstrip("/") if request else "")
+    parts = page.get_url_parts(request)
+    if parts is not None:
+        root = parts[1]
+    else:
+        root = request.build_absolute_uri("/").rstrip("/") if request else ""
     return root + url
 
 
