@@ -46,10 +46,8 @@ def absolute(page, url, request=None):
         return url
     parts = page.get_url_parts(request)
     if parts is not None:
-        root = parts[1]
-    else:
-        root = request.build_absolute_uri("/").rstrip("/") if request else ""
-    return root + url
+        return parts[1] + url
+    return (request.build_absolute_uri("/").rstrip("/") if request else "") + url
 
 
 def image_url(page, image, spec, request=None):

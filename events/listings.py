@@ -16,7 +16,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Country
-from .collation import collation_key, initial
+from .collation import initial, sort_by
 from .models import SeminarTalk, localized_pages, talks_by_speaker
 
 SEMINARS_PER_PAGE = 10
@@ -181,7 +181,7 @@ class SpeakerFilterForm(forms.Form):
         self.fields["country"].choices = [("", _("All countries"))] + [
             (code, label) for code, label in Country.choices if code in countries
         ]
-        ordered = sorted(organisations, key=lambda o: collation_key(o.name, language))
+        ordered = sort_by(organisations, language, lambda o: o.name)
         self.fields["organisation"].choices = [("", _("All organisations"))] + [
             (str(o.pk), o.name) for o in ordered
         ]
@@ -220,9 +220,7 @@ def speaker_listing(request, speakers, locale):
     form = SpeakerFilterForm(query, countries, organisations, language)
     form.is_valid()
 
-    speakers.sort(
-        key=lambda s: (collation_key(s.family_name or s.title, language), collation_key(s.title, language))
-    )
+    speakers = sort_by(speakers, language, lambda s: s.family_name or s.title, lambda s: s.title)
     talks = talks_by_speaker(speakers, locale)
     groups = []
     for speaker in speakers:
