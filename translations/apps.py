@@ -14,6 +14,6 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import locale_aliases, signals  # noqa: F401
+        from . import compat, signals  # noqa: F401
 
-        locale_aliases.install()
+        compat.english_fallback()
