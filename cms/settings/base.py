@@ -113,7 +113,7 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 ]
 # Browsers send "no" and "nn" for Norwegian readers; Django treats them as
 # unrelated to "nb", so home.middleware maps them to "nb".
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]  # see scripts/admin_catalogues.py
 LANGUAGE_COOKIE_NAME = "site_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
