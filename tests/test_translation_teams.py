@@ -177,7 +177,7 @@ def test_a_new_locale_gets_its_team_permissions_and_review_workflow(settings):
             "permission__codename", flat=True
         )
     )
-    assert codenames == {"add_page", "change_page", "publish_page", "lock_page"}
+    assert codenames == {"change_page", "lock_page"}
     assert set(group.permissions.values_list("codename", flat=True)) >= {
         "access_admin",
         "change_organisation",

@@ -37,3 +37,76 @@ def english_fallback():
     cls._add_fallback = _no_default_language_fallback
     trans_real._translations = {}
     trans_real._default = None
+
+
+# --- 3. PO files from their bytes ----------------------------------------------------------
+#
+# polib.pofile(text) opens ``text`` as a path when a file of that name exists, and so does
+# its private parser: an upload whose content is "/etc/passwd" was read from the server's
+# disk. The upload's bytes go to a temporary file of our own, whose path is the only thing
+# polib ever opens.
+
+
+def parse_po_bytes(raw):
+    """A ``polib.POFile`` parsed from ``raw`` (bytes, UTF-8), or ValueError with polib's message."""
+    import tempfile
+
+    import polib
+
+    with tempfile.NamedTemporaryFile(suffix=".po") as handle:
+        handle.write(raw)
+        handle.flush()
+        try:
+            return polib.pofile(handle.name, encoding="utf-8-sig", check_for_duplicates=True)
+        except (OSError, ValueError, IndexError, KeyError) as error:
+            # polib names the file it read: ours, which means nothing to the person uploading.
+            raise ValueError(str(error).replace(f" {handle.name}", "").replace(handle.name, "")) from error
+
+
+# --- 4. wagtail-localize's admin URLs, guarded -----------------------------------------------
+#
+# wagtail-localize checks Wagtail's model permissions in its views, not the language of the
+# object (a Norwegian translator could stop the Icelandic translation of an organisation).
+# It offers no hook for its own views, so the translations app registers every one of its
+# URL paths again, before wagtail-localize's own (``register_admin_urls`` with ``order=-1``),
+# each behind a check of ``translations.policy``. A URL that wagtail-localize adds in a later
+# version and that has no guard here is refused to everyone but superusers until it gets one
+# (``tests/test_compat.py`` names it).
+
+
+def localize_url_patterns():
+    """wagtail-localize's own admin URL patterns (without the ``localize/`` prefix)."""
+    from wagtail_localize import wagtail_hooks as localize_hooks
+
+    (include_pattern,) = localize_hooks.register_admin_urls()
+    return list(include_pattern.url_patterns)
+
+
+def guarded_localize_urls(guards, replacements):
+    """wagtail-localize's URL patterns, each view wrapped in its guard from ``guards``.
+
+    ``guards``: URL name -> ``check(request, **kwargs)`` that raises PermissionDenied or
+    Http404; ``replacements``: URL name -> the project's own view for that path.
+    """
+    import functools
+
+    from django.core.exceptions import PermissionDenied
+    from django.urls import path
+
+    def superusers_only(request, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+
+    patterns = []
+    for pattern in localize_url_patterns():
+        view = replacements.get(pattern.name, pattern.callback)
+        check = guards.get(pattern.name, superusers_only)
+
+        def guarded(request, *args, _view=view, _check=check, **kwargs):
+            _check(request, **kwargs)
+            return _view(request, *args, **kwargs)
+
+        functools.update_wrapper(guarded, view)
+        guarded.policy_guard = check
+        patterns.append(path(str(pattern.pattern), guarded, name=pattern.name))
+    return patterns

@@ -65,6 +65,8 @@ class Row:
     action_url: str
     action_label: str
     source_edit_url: str
+    source_live: bool = True
+    target_edit_url: str | None = None
 
     @property
     def state_label(self):
@@ -139,16 +141,17 @@ def build_rows(languages=None):
     names = dict(settings.LANGUAGES)
 
     # Source objects: pages (in tree order), then translatable snippets.
-    objects = []  # (model, pk, title, translation_key, changed_at)
+    objects = []  # (model, pk, title, translation_key, changed_at, live)
     for page in (
         Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True)
         .order_by("path")
-        .values("id", "title", "translation_key", "content_type_id", "last_published_at")
+        .values("id", "title", "translation_key", "content_type_id", "last_published_at", "live")
     ):
         model = ContentType.objects.get_for_id(page["content_type_id"]).model_class()
         if model is None:
             continue
-        objects.append((model, page["id"], page["title"], page["translation_key"], page["last_published_at"]))
+        changed_at = page["last_published_at"]
+        objects.append((model, page["id"], page["title"], page["translation_key"], changed_at, page["live"]))
     target_pages = {
         (p["translation_key"], p["locale_id"]): p
         for p in Page.objects.filter(locale__in=targets).values(
@@ -167,7 +170,16 @@ def build_rows(languages=None):
             .values_list("object_id", "last")
         )
         for item in model.objects.filter(locale=source_locale):
-            objects.append((model, item.pk, str(item), item.translation_key, edited.get(str(item.pk))))
+            objects.append(
+                (
+                    model,
+                    item.pk,
+                    str(item),
+                    item.translation_key,
+                    edited.get(str(item.pk)),
+                    getattr(item, "live", True),
+                )
+            )
         for item in model.objects.filter(locale__in=targets).values("pk", "translation_key", "locale_id"):
             target_snippets[(model, item["translation_key"], item["locale_id"])] = {
                 "id": item["pk"],
@@ -190,7 +202,7 @@ def build_rows(languages=None):
     counts = {loc.pk: _string_counts(source_locale, loc) for loc in targets}
 
     rows = []
-    for model, pk, title, translation_key, changed_at in objects:
+    for model, pk, title, translation_key, changed_at, source_live in objects:
         is_page = issubclass(model, Page)
         source = sources.get(translation_key)
         for locale in targets:
@@ -211,12 +223,13 @@ def build_rows(languages=None):
                     translation,
                     counts[locale.pk],
                     changed_at,
+                    source_live,
                 )
             )
     return rows
 
 
-def _row(model, pk, title, locale, names, target, source, translation, counts, changed_at):
+def _row(model, pk, title, locale, names, target, source, translation, counts, changed_at, source_live):
     is_page = issubclass(model, Page)
     translated = total = None
     machine = 0
@@ -254,6 +267,8 @@ def _row(model, pk, title, locale, names, target, source, translation, counts, c
         action_url=action_url,
         action_label=action_label,
         source_edit_url=_edit_url(model, pk),
+        source_live=bool(source_live),
+        target_edit_url=_edit_url(model, target["id"]) if target else None,
     )
 
 

@@ -34,9 +34,11 @@ from django.utils.translation import get_language_info
 logger = logging.getLogger(__name__)
 
 SOURCE_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-# publish_page lets a translator's approval in the review workflow publish a colleague's
-# translation; publishing directly is refused by a hook (translations.wagtail_hooks).
-TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page"]
+# Translators edit their tree's pages (the translation editor saves drafts) and lock them.
+# They do not publish: approval in the review workflow publishes (Wagtail's workflow does not
+# ask the approver for publish permission), so nothing goes live without a second reader.
+# They do not add pages either: the structure of every tree follows the Polish tree.
+TRANSLATOR_PAGE_PERMISSIONS = ["change_page", "lock_page"]
 SOURCE_SNIPPET_PERMISSIONS = ["add_organisation", "change_organisation", "delete_organisation"]
 TRANSLATOR_SNIPPET_PERMISSIONS = ["change_organisation"]
 COMMON_PERMISSIONS = [("wagtailadmin", "access_admin")]
@@ -146,10 +148,63 @@ def sync_teams(apps=None):
             ("wagtailcore", c)
             for c in (SOURCE_PAGE_PERMISSIONS if is_source else TRANSLATOR_PAGE_PERMISSIONS)
         )
-        for tree_root in Page.objects.filter(depth=2, locale=locale):
+        tree_roots = list(Page.objects.filter(depth=2, locale=locale))
+        # Converge: a team holds exactly these permissions on its own tree, nothing elsewhere.
+        GroupPagePermission.objects.filter(group=group).exclude(
+            page__in=tree_roots, permission__in=page_perms
+        ).delete()
+        for tree_root in tree_roots:
             for perm in page_perms:
                 GroupPagePermission.objects.get_or_create(group=group, page=tree_root, permission=perm)
+    retire_default_groups(apps)
+    ensure_coordinators(apps)
     return groups
+
+
+# Wagtail's initial data creates "Editors" and "Moderators" with permissions on the root page,
+# that is on every language tree at once: a translator added to one could edit every language.
+DEFAULT_WAGTAIL_GROUPS = ["Editors", "Moderators"]
+
+
+def retire_default_groups(apps=None):
+    """Strip Wagtail's catch-all groups of their page permissions; delete them when nobody is in them.
+
+    Returns the names of the groups kept (they have members, who keep no page rights from them).
+    """
+    get_model = apps.get_model if apps else django_apps.get_model
+    Group = get_model("auth", "Group")
+    GroupPagePermission = get_model("wagtailcore", "GroupPagePermission")
+    kept = []
+    for group in Group.objects.filter(name__in=DEFAULT_WAGTAIL_GROUPS):
+        GroupPagePermission.objects.filter(group=group).delete()
+        if group.user_set.exists():
+            kept.append(group.name)
+            logger.warning(
+                "The group %r has members; it was kept without page permissions. "
+                "Move its members to a language team.",
+                group.name,
+            )
+        else:
+            group.delete()
+    return kept
+
+
+COORDINATOR_PERMISSIONS = [("wagtailadmin", "access_admin")]
+
+
+def ensure_coordinators(apps=None):
+    """The "Translation coordinators" group: the whole status report and its exports; no page rights."""
+    from .policy import COORDINATORS
+
+    get_model = apps.get_model if apps else django_apps.get_model
+    Group = get_model("auth", "Group")
+    Permission = get_model("auth", "Permission")
+    group, _created = Group.objects.get_or_create(name=COORDINATORS)
+    for app_label, codename in COORDINATOR_PERMISSIONS:
+        perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if perm is not None:
+            group.permissions.add(perm)
+    return group
 
 
 @transaction.atomic

@@ -3,15 +3,14 @@
 import datetime
 
 import django_filters
-import polib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
@@ -25,12 +24,12 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.views.edit_translation import apply_machine_translation, user_can_edit_instance
 
+from . import compat, policy
 from .forms import POUploadForm, SyncForm
 from .machine import MachineTranslationError
 from .report import STATE_CHOICES, build_rows, type_choices
 from .review import has_review_step
 from .services import save_draft, sync_translations
-from .teams import user_can_work_in
 
 MAX_PO_SIZE = 5 * 1024 * 1024
 
@@ -46,9 +45,7 @@ def _source_instance_or_404(source):
 
 
 def _check_can_sync(user, source, instance):
-    if not user.has_perm("wagtail_localize.submit_translation"):
-        raise PermissionDenied
-    if not user_can_work_in(user, source.locale) or not user_can_edit_instance(user, instance):
+    if not policy.can_sync(user, instance) or not user_can_edit_instance(user, instance):
         raise PermissionDenied
 
 
@@ -67,8 +64,8 @@ def sync_view(request, translation_source_id):
     next_url = get_valid_next_url_from_request(request)
     if request.method == "POST" and form.is_valid():
         result = sync_translations(source, request.user, form.cleaned_data["locales"])
-        _report_sync(request, instance, result)
-        return redirect(next_url or _edit_url(instance))
+        report_sync(request, instance, result)
+        return redirect(next_url or edit_url(instance))
     return TemplateResponse(
         request,
         "translations/sync.html",
@@ -77,26 +74,26 @@ def sync_view(request, translation_source_id):
             "object": instance,
             "source": source,
             "next_url": next_url,
-            "back_url": next_url or _edit_url(instance),
-            "page_title": _gettext("Sync translations"),
+            "back_url": next_url or edit_url(instance),
+            "page_title": gettext("Sync translations"),
             "page_subtitle": str(instance),
             "header_icon": "resubmit",
         },
     )
 
 
-def _report_sync(request, instance, result):
+def report_sync(request, instance, result):
     names = ", ".join
     if result.published:
         messages.success(
             request,
-            _gettext("Synced and published the translations of '%(object)s' in: %(languages)s.")
+            gettext("Synced and published the translations of '%(object)s' in: %(languages)s.")
             % {"object": instance, "languages": names(loc.get_display_name() for loc in result.published)},
         )
     if result.drafts:
         messages.warning(
             request,
-            _gettext(
+            gettext(
                 "Synced the translations of '%(object)s' in: %(languages)s. They are saved as drafts "
                 "until the changed strings are translated and approved."
             )
@@ -105,18 +102,14 @@ def _report_sync(request, instance, result):
     if result.failed:
         messages.error(
             request,
-            _gettext("Could not save the translations of '%(object)s' in: %(languages)s.")
+            gettext("Could not save the translations of '%(object)s' in: %(languages)s.")
             % {"object": instance, "languages": names(loc.get_display_name() for loc in result.failed)},
         )
 
 
-def _edit_url(instance):
-    if isinstance(instance, Page):
-        return reverse("wagtailadmin_pages:edit", args=[instance.pk])
-    from django.contrib.admin.utils import quote
-
-    meta = instance._meta
-    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[quote(instance.pk)])
+def edit_url(instance):
+    """The admin edit view of a page or snippet (Wagtail's own URL finder)."""
+    return AdminURLFinder().get_edit_url(instance)
 
 
 # --- Translation-level checks ------------------------------------------------------
@@ -130,7 +123,7 @@ def _translation_for_user(request, translation_id):
         instance = translation.get_target_instance()
     except translation.source.specific_content_type.model_class().DoesNotExist as error:
         raise Http404 from error
-    if not user_can_work_in(request.user, translation.target_locale) or not user_can_edit_instance(
+    if not policy.can_translate(request.user, translation, instance) or not user_can_edit_instance(
         request.user, instance
     ):
         raise PermissionDenied
@@ -138,7 +131,7 @@ def _translation_for_user(request, translation_id):
 
 
 def _back(request, instance):
-    return redirect(get_valid_next_url_from_request(request) or _edit_url(instance))
+    return redirect(get_valid_next_url_from_request(request) or edit_url(instance))
 
 
 # --- PO upload ----------------------------------------------------------------------
@@ -147,22 +140,20 @@ def _back(request, instance):
 def _parse_po(uploaded):
     """A polib.POFile from the upload, or raise ValueError with a message for the editor."""
     if uploaded.size > MAX_PO_SIZE:
-        raise ValueError(_gettext("The file is too large for a PO file of one page."))
+        raise ValueError(gettext("The file is too large for a PO file of one page."))
     raw = uploaded.read()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ValueError(_gettext("The file is not a UTF-8 text file; save the PO file as UTF-8.")) from error
+        raise ValueError(gettext("The file is not a UTF-8 text file; save the PO file as UTF-8.")) from error
     if "\x00" in text or not text.strip():
-        raise ValueError(_gettext("The file is empty or is not a PO file."))
+        raise ValueError(gettext("The file is empty or is not a PO file."))
     try:
-        # Parse the text itself (never a path): polib.pofile() treats a short string as a file name.
-        parser = polib._POFileParser(text, encoding="utf-8", check_for_duplicates=True)
-        po = parser.parse()
+        po = compat.parse_po_bytes(text.encode("utf-8"))
     except (OSError, ValueError, IndexError, KeyError) as error:
-        raise ValueError(_gettext("The file is not a valid PO file: %(error)s") % {"error": error}) from error
+        raise ValueError(gettext("The file is not a valid PO file: %(error)s") % {"error": error}) from error
     if not any(entry.msgid for entry in po) and not po.metadata:
-        raise ValueError(_gettext("The file is empty or is not a PO file."))
+        raise ValueError(gettext("The file is empty or is not a PO file."))
     return po
 
 
@@ -185,7 +176,7 @@ def upload_pofile(request, translation_id):
     if not translation_uuid:
         messages.error(
             request,
-            _gettext(
+            gettext(
                 "This PO file was not downloaded from this site (it has no translation ID). Nothing changed."
             ),
         )
@@ -199,18 +190,18 @@ def upload_pofile(request, translation_id):
             else None
         )
         if other is not None and other.source_id == translation.source_id:
-            message = _gettext(
+            message = gettext(
                 "This PO file is for the %(language)s translation, not %(this)s. Nothing changed."
             ) % {
                 "language": other.target_locale.get_display_name(),
                 "this": translation.target_locale.get_display_name(),
             }
         elif other is not None:
-            message = _gettext("This PO file is for '%(object)s', not this page. Nothing changed.") % {
+            message = gettext("This PO file is for '%(object)s', not this page. Nothing changed.") % {
                 "object": other.source.object_repr
             }
         else:
-            message = _gettext("This PO file was made for a different translation. Nothing changed.")
+            message = gettext("This PO file was made for a different translation. Nothing changed.")
         messages.error(request, message)
         return _back(request, instance)
 
@@ -223,7 +214,7 @@ def upload_pofile(request, translation_id):
         sample = "; ".join(f"“{e.msgid[:60]}”" for e in unknown[:3])
         messages.error(
             request,
-            _gettext(
+            gettext(
                 "%(count)s strings in this PO file are no longer in the source (%(sample)s). "
                 "Sync the translation, download a new PO file and copy your translations into it. "
                 "Nothing changed."
@@ -234,10 +225,10 @@ def upload_pofile(request, translation_id):
 
     warnings = translation.import_po(po, user=request.user, tool_name="PO File")
     if warnings:  # pragma: no cover - every unknown string was refused above
-        messages.warning(request, _gettext("Some strings in the PO file were ignored."))
+        messages.warning(request, gettext("Some strings in the PO file were ignored."))
     messages.success(
         request,
-        _gettext("Imported %(count)s translated strings from the PO file.") % {"count": len(entries)},
+        gettext("Imported %(count)s translated strings from the PO file.") % {"count": len(entries)},
     )
     return _back(request, instance)
 
@@ -272,28 +263,28 @@ def machine_translate(request, translation_id):
     if translator is None or not translator.can_translate(
         translation.source.locale, translation.target_locale
     ):
-        messages.error(request, _gettext("No machine translation is configured for this language."))
+        messages.error(request, gettext("No machine translation is configured for this language."))
         return _back(request, instance)
     try:
         done = apply_machine_translation(translation.id, request.user, translator)
     except MachineTranslationError as error:
         messages.error(
             request,
-            _gettext("%(service)s could not translate this page: %(error)s. Nothing changed.")
+            gettext("%(service)s could not translate this page: %(error)s. Nothing changed.")
             % {"service": translator.display_name, "error": error},
         )
         return _back(request, instance)
     if done:
         messages.success(
             request,
-            _gettext(
+            gettext(
                 "Translated with %(service)s. Machine translations stay marked as such until you check "
                 "and save each one."
             )
             % {"service": translator.display_name},
         )
     else:
-        messages.warning(request, _gettext("There isn't anything left to translate."))
+        messages.warning(request, gettext("There isn't anything left to translate."))
     return _back(request, instance)
 
 
@@ -312,9 +303,9 @@ def submit_for_review(request, translation_id):
         if "submit" in request.POST and (workflow is None or done < total):
             messages.error(
                 request,
-                _gettext("Translate every string before submitting for review.")
+                gettext("Translate every string before submitting for review.")
                 if workflow is not None
-                else _gettext("This language has no review workflow; ask a coordinator to set one up."),
+                else gettext("This language has no review workflow; ask a coordinator to set one up."),
             )
             return redirect(request.get_full_path())
         save_draft(translation, request.user)
@@ -326,13 +317,13 @@ def submit_for_review(request, translation_id):
             workflow.start(instance, request.user)
             messages.success(
                 request,
-                _gettext("'%(title)s' was saved and sent for review to a second translator.")
+                gettext("'%(title)s' was saved and sent for review to a second translator.")
                 % {"title": instance.get_admin_display_title()},
             )
         else:
             messages.success(
                 request,
-                _gettext("Saved a draft of '%(title)s'.") % {"title": instance.get_admin_display_title()},
+                gettext("Saved a draft of '%(title)s'.") % {"title": instance.get_admin_display_title()},
             )
         return _back(request, instance)
     return TemplateResponse(
@@ -344,7 +335,7 @@ def submit_for_review(request, translation_id):
             "workflow": workflow,
             "total": total,
             "translated": done,
-            "page_title": _gettext("Save or submit for review"),
+            "page_title": gettext("Save or submit for review"),
             "page_subtitle": instance.get_admin_display_title(),
             "header_icon": "tasks",
             "next_url": get_valid_next_url_from_request(request),
@@ -363,6 +354,11 @@ def _language_choices(request=None):
     return [(code, name) for code, name in settings.LANGUAGES if code != source_language_code()]
 
 
+def report_languages(user):
+    """Target languages whose rows ``user`` sees in the report (translations.policy decides)."""
+    return policy.report_languages(user, [code for code, _name in _language_choices()])
+
+
 # Characters with which a spreadsheet cell starts a formula.
 CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -377,6 +373,13 @@ class StatusFilterSet(WagtailFilterSet):
     class Meta:
         model = Page
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.request is not None:
+            visible = set(report_languages(self.request.user))
+            field = self.filters["language"].field
+            field.choices = [c for c in field.choices if not c[0] or c[0] in visible]
 
     def filter_queryset(self, rows):
         data = self.form.cleaned_data
@@ -397,7 +400,7 @@ class TranslationStatusReportView(ReportView):
     filterset_class = StatusFilterSet
     paginate_by = 50
     columns = [
-        TitleColumn("title", label=_("Title"), url_name=None, get_url=lambda row: row.source_edit_url),
+        TitleColumn("title", label=_("Title"), url_name=None, get_url=lambda row: row.title_url),
         Column("type_label", label=_("Type")),
         Column("language_name", label=_("Language")),
         Column("state_label", label=_("State")),
@@ -429,8 +432,26 @@ class TranslationStatusReportView(ReportView):
         "action_url": _("Where to do the work"),
     }
 
+    def dispatch(self, request, *args, **kwargs):
+        if not policy.can_view_report(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get_queryset(self):
-        return build_rows()
+        """The rows this user may see: their languages; source drafts only for those who can open them."""
+        user = self.request.user
+        languages = report_languages(user)
+        if not languages:
+            return []
+        rows = build_rows(languages=languages)
+        sees_source = policy.sees_source_drafts(user)
+        if not sees_source:
+            rows = [r for r in rows if r.source_live or r.target_edit_url]
+        for row in rows:
+            row.title_url = row.source_edit_url if sees_source else row.target_edit_url
+            if not sees_source and not row.target_edit_url:
+                row.action_url = None  # sending a page for translation is the source editors' step
+        return rows
 
     def stream_csv(self, queryset):
         """Write the CSV now, in the admin's language.

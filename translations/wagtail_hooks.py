@@ -1,15 +1,20 @@
-"""Admin wiring: views that replace some of wagtail-localize's, buttons, the report, team checks.
+"""Admin wiring: every route that changes content asks ``translations.policy``.
 
-Registered with ``order=-1`` so these URL patterns come before wagtail-localize's
-own patterns for the same paths (the editor's links and forms keep working),
-and these ``before_edit_*`` hooks run before wagtail-localize's.
+* Wagtail's page and snippet actions (edit, publish, unpublish, delete, move, copy,
+  convert alias, bulk actions) through Wagtail's hooks;
+* wagtail-localize's views through ``compat.guarded_localize_urls``: each of its URL
+  paths is registered again here (``order=-1``: before wagtail-localize's own), behind
+  the guard named in ``LOCALIZE_GUARDS``;
+* the project's own views (sync, PO, machine translation, review, the status report).
 """
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import include, path, reverse
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
@@ -17,52 +22,111 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.views import edit_translation as localize_views
 
-from . import views
-from .review import must_go_through_review
-from .services import is_complete, sync_translations
-from .teams import source_language, user_can_work_in
+from . import compat, policy, views
+from .services import sync_translations
+from .teams import source_language
 
 PUBLISH_AND_SYNC = "translations-publish-and-sync"
 
 
-def _team_checked(view):
-    """Wrap a wagtail-localize string/override API view with the per-language team check."""
+# --- Guards of wagtail-localize's views --------------------------------------------------------
 
-    def wrapped(request, translation_id, **kwargs):
-        translation = Translation.objects.filter(id=translation_id).select_related("target_locale").first()
-        if translation is not None and not user_can_work_in(request.user, translation.target_locale):
-            raise PermissionDenied
-        return view(request, translation_id=translation_id, **kwargs)
 
-    return wrapped
+def _deny_unless(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+def _translation_and_target(translation_id):
+    translation = get_object_or_404(
+        Translation.objects.select_related("source", "target_locale"), id=translation_id
+    )
+    try:
+        target = translation.get_target_instance()
+    except translation.source.specific_content_type.model_class().DoesNotExist:
+        target = None
+    return translation, target
+
+
+def _guard_translate(request, translation_id, **kwargs):
+    translation, target = _translation_and_target(translation_id)
+    _deny_unless(policy.can_translate(request.user, translation, target))
+
+
+def _guard_view_translation(request, translation_id, **kwargs):
+    translation, target = _translation_and_target(translation_id)
+    _deny_unless(policy.can_view_translation(request.user, translation, target))
+
+
+def _guard_stop_translation(request, translation_id, **kwargs):
+    translation, target = _translation_and_target(translation_id)
+    _deny_unless(policy.can_stop_translation(request.user, translation, target))
+
+
+def _guard_submit_page(request, page_id, **kwargs):
+    page = get_object_or_404(Page, id=page_id)
+    _deny_unless(policy.can_submit_for_translation(request.user, page))
+
+
+def _guard_submit_snippet(request, app_label, model_name, pk, **kwargs):
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    instance = get_object_or_404(model, pk=pk)
+    _deny_unless(policy.can_submit_for_translation(request.user, instance))
+
+
+def _guard_sync(request, translation_source_id, **kwargs):
+    source = get_object_or_404(TranslationSource, id=translation_source_id)
+    try:
+        instance = source.get_source_instance()
+    except source.specific_content_type.model_class().DoesNotExist as error:
+        raise Http404 from error
+    _deny_unless(policy.can_sync(request.user, instance))
+
+
+def _guard_convert_to_alias(request, page_id, **kwargs):
+    _deny_unless(policy.can_convert_to_alias(request.user, get_object_or_404(Page, id=page_id)))
+
+
+def _guard_localize_report(request, **kwargs):
+    _deny_unless(policy.can_view_localize_report(request.user))
+
+
+def _allow(request, **kwargs):
+    """Read-only data every admin user may read (the editor's string catalogue, snippet API)."""
+
+
+LOCALIZE_GUARDS = {
+    "javascript_catalog": _allow,
+    "snippets_api_listing": _allow,
+    "snippets_api_detail": _allow,
+    "submit_page_translation": _guard_submit_page,
+    "submit_snippet_translation": _guard_submit_snippet,
+    "update_translations": _guard_sync,
+    "edit_string_translation": _guard_translate,
+    "edit_override": _guard_translate,
+    "upload_pofile": _guard_translate,
+    "machine_translate": _guard_translate,
+    "download_pofile": _guard_view_translation,
+    "preview_translation": _guard_view_translation,
+    "stop_translation": _guard_stop_translation,
+    "convert_to_alias": _guard_convert_to_alias,
+    "translations_report": _guard_localize_report,
+    "translations_report_results": _guard_localize_report,
+}
+LOCALIZE_REPLACEMENTS = {
+    "update_translations": views.sync_view,
+    "upload_pofile": views.upload_pofile,
+    "download_pofile": views.download_pofile,
+    "machine_translate": views.machine_translate,
+}
 
 
 @hooks.register("register_admin_urls", order=-1)
 def register_admin_urls():
-    overrides = [
-        path("update/<int:translation_source_id>/", views.sync_view, name="sync"),
-        path("translate/<int:translation_id>/pofile/upload/", views.upload_pofile, name="upload_pofile"),
-        path(
-            "translate/<int:translation_id>/pofile/download/", views.download_pofile, name="download_pofile"
-        ),
-        path(
-            "translate/<int:translation_id>/machine_translate/",
-            views.machine_translate,
-            name="machine_translate",
-        ),
-        path(
-            "translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
-            _team_checked(localize_views.edit_string_translation),
-            name="edit_string_translation",
-        ),
-        path(
-            "translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
-            _team_checked(localize_views.edit_override),
-            name="edit_override",
-        ),
-    ]
     own = [
         path("review/<int:translation_id>/", views.submit_for_review, name="submit_for_review"),
         path("reports/status/", views.TranslationStatusReportView.as_view(), name="status_report"),
@@ -72,21 +136,34 @@ def register_admin_urls():
             name="status_report_results",
         ),
     ]
+    guarded = compat.guarded_localize_urls(LOCALIZE_GUARDS, LOCALIZE_REPLACEMENTS)
     return [
         # Same paths as wagtail-localize's, matched first.
-        path("localize/", include((overrides, "translations_overrides"), namespace="translations_overrides")),
+        path("localize/", include((guarded, "translations_guarded"), namespace="translations_guarded")),
         path("translations/", include((own, "translations"), namespace="translations")),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_status_report_menu_item():
-    return MenuItem(
+    return StatusReportMenuItem(
         _("Translation status"),
         reverse("translations:status_report"),
         icon_name="wagtail-localize-language",
         order=9001,
     )
+
+
+class StatusReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy.can_view_report(request.user)
+
+
+@hooks.register("construct_reports_menu")
+def hide_localize_report(request, menu_items):
+    """One translation report: wagtail-localize's lists objects, not work; ours is the work queue."""
+    localize_report = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != localize_report]
 
 
 # --- Publish and sync in one action ------------------------------------------------------
@@ -105,6 +182,8 @@ class PublishAndSyncMenuItem(ActionMenuItem):
             return False
         if not context["user_page_permissions_tester"].can_publish():
             return False
+        if not policy.can_sync(context["request"].user, page):
+            return False
         source = TranslationSource.objects.get_for_instance_or_none(page)
         return source is not None and source.translations.filter(enabled=True).exists()
 
@@ -114,17 +193,39 @@ def register_publish_and_sync_menu_item():
     return PublishAndSyncMenuItem(order=15)
 
 
+# --- Pages ---------------------------------------------------------------------------------
+
+
+def _publishing(request):
+    """Is this POST to Wagtail's page editor or wagtail-localize's editor a publish?"""
+    return "action-publish" in request.POST or request.POST.get("action") == "publish"
+
+
 @hooks.register("before_edit_page", order=-1)
 def before_edit_page(request, page):
     if request.method != "POST":
         return None
+    if "localize-restart-translation" in request.POST:
+        translation = Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id
+        ).first()
+        _deny_unless(translation is not None and policy.can_stop_translation(request.user, translation, page))
+        return None
     if PUBLISH_AND_SYNC in request.POST:
+        _deny_unless(policy.can_sync(request.user, page))
         # Let Wagtail's edit view publish as usual; after_publish_page then syncs.
         request.POST = request.POST.copy()
         request.POST["action-publish"] = "action-publish"
         request.translations_sync_after_publish = True
         return None
-    return _refuse_incomplete_publish(request, page)
+    if _publishing(request):
+        return _refuse_publish(request, page)
+    return None
+
+
+@hooks.register("before_publish_page")
+def before_publish_page(request, page):
+    return _refuse_publish(request, page)
 
 
 @hooks.register("after_publish_page")
@@ -135,25 +236,48 @@ def after_publish_page(request, page):
     if source is None:
         return None
     result = sync_translations(source, request.user)
-    views._report_sync(request, page, result)
+    views.report_sync(request, page, result)
     return None
 
 
-@hooks.register("before_edit_snippet", order=-1)
-def before_edit_snippet(request, instance):
-    if isinstance(instance, TranslatableMixin) and not user_can_work_in(request.user, instance.locale):
-        raise PermissionDenied
-    if request.method == "POST":
-        return _refuse_incomplete_publish(request, instance)
+@hooks.register("before_unpublish_page")
+def before_unpublish_page(request, page):
+    _deny_unless(policy.can_unpublish(request.user, page))
+
+
+@hooks.register("before_delete_page")
+def before_delete_page(request, page):
+    _deny_unless(policy.can_delete(request.user, page))
+    if request.method == "GET" and page.locale.language_code == source_language():
+        warning = delete_warning(page)
+        if warning:
+            messages.warning(request, warning)
     return None
 
 
-@hooks.register("before_delete_snippet")
-def before_delete_snippet(request, instances):
-    for instance in instances:
-        if isinstance(instance, TranslatableMixin) and not user_can_work_in(request.user, instance.locale):
-            raise PermissionDenied
+@hooks.register("before_move_page")
+def before_move_page(request, page, destination=None):
+    _deny_unless(policy.can_move(request.user, page))
+    if destination is not None:
+        _deny_unless(policy.can_move(request.user, destination))
+    if request.method == "GET" and page.locale.language_code == source_language():
+        warning = move_warning(page)
+        if warning:
+            messages.warning(request, warning)
     return None
+
+
+@hooks.register("before_copy_page")
+def before_copy_page(request, page):
+    _deny_unless(policy.can_copy(request.user, page))
+
+
+@hooks.register("before_convert_alias_page")
+def before_convert_alias_page(request, page):
+    _deny_unless(policy.can_restructure(request.user, page))
+
+
+# --- Snippets ------------------------------------------------------------------------------
 
 
 @hooks.register("before_create_snippet")
@@ -163,56 +287,106 @@ def before_create_snippet(request, model):
 
         code = request.GET.get("locale") or source_language()
         locale = Locale.objects.filter(language_code=code).first()
-        if locale is not None and not user_can_work_in(request.user, locale):
-            raise PermissionDenied
+        if locale is not None:
+            _deny_unless(policy.works_in(request.user, locale) and not _translator_language(request, code))
     return None
 
 
-@hooks.register("before_publish_page")
-def refuse_direct_publish_by_translators(request, page):
-    if must_go_through_review(request.user, page):
-        return _review_instead(request, page)
+def _translator_language(request, code):
+    """New objects start in the source language; translators get theirs from a translation."""
+    from .teams import user_languages
+
+    if request.user.is_superuser or code == source_language():
+        return False
+    return code in user_languages(request.user)
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def before_edit_snippet(request, instance):
+    if isinstance(instance, TranslatableMixin) and not policy.works_in(request.user, instance.locale):
+        raise PermissionDenied
+    if request.method == "POST" and _publishing(request):
+        return _refuse_publish(request, instance)
     return None
 
 
-def _review_instead(request, page):
+@hooks.register("before_publish")
+def before_publish(request, instance):
+    return _refuse_publish(request, instance)
+
+
+@hooks.register("before_unpublish")
+def before_unpublish(request, instance):
+    _deny_unless(policy.can_unpublish(request.user, instance))
+
+
+@hooks.register("before_delete_snippet")
+def before_delete_snippet(request, instances):
+    for instance in instances:
+        _deny_unless(policy.can_delete(request.user, instance))
+    return None
+
+
+# --- Bulk actions --------------------------------------------------------------------------
+
+BULK_CHECKS = {
+    "publish": policy.can_publish,
+    "unpublish": policy.can_unpublish,
+    "delete": policy.can_delete,
+    "move": policy.can_move,
+    "copy": policy.can_copy,
+}
+
+
+@hooks.register("before_bulk_action")
+def before_bulk_action(request, action_type, objects, action_class_instance):
+    """The bulk actions of the page and snippet listings follow the same policy, object by object."""
+    check = BULK_CHECKS.get(action_type)
+    if check is None:
+        return None
+    for obj in objects:
+        if isinstance(obj, Page):
+            obj = obj.specific_deferred
+        _deny_unless(check(request.user, obj))
+        if action_type == "publish":
+            refused = _incomplete_response(request, obj)
+            if refused is not None:
+                return refused
+    return None
+
+
+# --- Refusing a publish --------------------------------------------------------------------
+
+
+def _refuse_publish(request, instance):
+    """Translators' changes go through review; nobody publishes a half-translated page."""
+    if not policy.can_publish(request.user, instance):
+        messages.error(
+            request,
+            gettext(
+                "Translations are published after a second person approves them: submit the page for review."
+            ),
+        )
+        translation = policy.translation_of(instance)
+        if translation is not None and isinstance(instance, Page):
+            return redirect("translations:submit_for_review", translation.pk)
+        raise PermissionDenied
+    return _incomplete_response(request, instance)
+
+
+def _incomplete_response(request, instance):
+    translation = policy.incomplete_translation(instance)
+    if translation is None:
+        return None
     messages.error(
         request,
-        _gettext(
-            "Translations are published after a second person approves them: submit the page for review."
-        ),
-    )
-    translation = Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-    ).first()
-    if translation is not None:
-        return redirect("translations:submit_for_review", translation.pk)
-    return redirect("wagtailadmin_pages:edit", page.pk)
-
-
-def _refuse_incomplete_publish(request, instance):
-    """The translation editor's "Publish" with untranslated strings would show Polish text.
-
-    Polish text would appear under another language's address.
-    """
-    if request.POST.get("action") != "publish":
-        return None
-    if isinstance(instance, Page) and must_go_through_review(request.user, instance):
-        return _review_instead(request, instance)
-    translation = Translation.objects.filter(
-        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
-    ).first()
-    if translation is None or is_complete(translation):
-        return None
-    messages.error(
-        request,
-        _gettext(
+        gettext(
             "Translate every string before publishing: untranslated strings would appear in Polish "
             "on the %(language)s page."
         )
         % {"language": translation.target_locale.get_display_name()},
     )
-    return redirect(request.path)
+    return redirect(views.edit_url(instance))
 
 
 # --- Buttons and warnings ------------------------------------------------------------------
@@ -222,10 +396,10 @@ def _refuse_incomplete_publish(request, instance):
 def review_button(page, user, view_name=None, next_url=None):
     if page.locale.language_code == source_language():
         return
-    translation = Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-    ).first()
+    translation = policy.translation_of(page)
     if translation is None or not page.permissions_for_user(user).can_edit():
+        return
+    if not policy.can_translate(user, translation, page):
         return
     yield Button(
         _("Save draft or submit for review"),
@@ -245,7 +419,7 @@ def delete_warning(page):
     languages = _translations_summary(page)
     if not languages:
         return None
-    return _gettext(
+    return gettext(
         "This page has translations in: %(languages)s. Deleting the Polish page does not delete them: "
         "they stay in their language trees, published or draft as they are now, and become ordinary "
         "pages that their translators edit directly (they can no longer be synced). Delete them "
@@ -258,30 +432,8 @@ def move_warning(page):
     languages = _translations_summary(page)
     if not languages:
         return None
-    return _gettext(
+    return gettext(
         "This page has translations in: %(languages)s. Moving the Polish page does not move them: they "
         "keep their place and addresses. Move each translation to the matching place in its own "
         "language tree."
     ) % {"languages": languages}
-
-
-@hooks.register("before_delete_page")
-def warn_before_deleting_source(request, page):
-    if request.method == "GET" and page.locale.language_code == source_language():
-        warning = delete_warning(page)
-        if warning:
-            messages.warning(request, warning)
-    return None
-
-
-@hooks.register("before_move_page")
-def warn_before_moving_source(request, page, destination=None):
-    if request.method == "GET" and page.locale.language_code == source_language():
-        warning = move_warning(page)
-        if warning:
-            messages.warning(request, warning)
-    return None
-
-
-def _is_page(obj):
-    return isinstance(obj, Page)
