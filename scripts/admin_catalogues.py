@@ -63,6 +63,10 @@ SEP = "\x04"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
 
 
+def say(text):
+    sys.stdout.write(f"{text}\n")
+
+
 def setup_django():
     sys.path.insert(0, str(BASE_DIR))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
@@ -193,7 +197,11 @@ def needed(lang, domain):
                 key = key_of(entry)
                 found = lookup(catalog, key, bool(entry.msgid_plural))
                 texts = found if isinstance(found, list) else [found] if found is not None else None
-                why = "missing" if texts is None else defect(entry.msgid, texts, entry.flags, entry.msgid_plural)
+                why = (
+                    "missing"
+                    if texts is None
+                    else defect(entry.msgid, texts, entry.flags, entry.msgid_plural)
+                )
                 if key in result:
                     if why:
                         result[key][1].append(package)
@@ -283,7 +291,9 @@ def build(lang, domain, suggested=None, own_other=None):
                     break
             if plural:
                 forms = guess if isinstance(guess, list) and len(guess) == NPLURALS[lang] else None
-                entry.msgstr_plural = dict(enumerate(forms)) if forms else {i: "" for i in range(NPLURALS[lang])}
+                entry.msgstr_plural = (
+                    dict(enumerate(forms)) if forms else dict.fromkeys(range(NPLURALS[lang]), "")
+                )
             else:
                 entry.msgstr = guess if isinstance(guess, str) else ""
         po.append(entry)
@@ -321,10 +331,10 @@ def update(check=False):
                     path.write_text(text, encoding="utf-8")
             missing = [e.msgid for e in po if not is_translated(e)]
             incomplete[(lang, domain)] = missing
-            print(f"{lang} {domain}: {len(po)} messages, {len(missing)} untranslated")
+            say(f"{lang} {domain}: {len(po)} messages, {len(missing)} untranslated")
     if check:
         for path in stale:
-            print(f"not current: {path} (run scripts/admin_catalogues.py)")
+            say(f"not current: {path} (run scripts/admin_catalogues.py)")
         return 1 if stale or any(incomplete.values()) else 0
     return 0
 
@@ -335,7 +345,7 @@ def todo(lang, domain):
         if not is_translated(e):
             k = catalogue_key(key_of(e))
             out[k] = [e.msgid, e.msgid_plural] if e.msgid_plural else e.msgid
-    print(json.dumps(out, ensure_ascii=False, indent=1))
+    say(json.dumps(out, ensure_ascii=False, indent=1))
 
 
 def fill(lang, domain, batch_file):
@@ -347,33 +357,35 @@ def fill(lang, domain, batch_file):
     for k, value in batch.items():
         entry = by_key.get(k)
         if entry is None:
-            print(f"unknown message: {k!r}")
+            say(f"unknown message: {k!r}")
             problems += 1
             continue
         texts = value if isinstance(value, list) else [value]
         why = defect(entry.msgid, texts, entry.flags, entry.msgid_plural)
         if entry.msgid_plural:
             if not isinstance(value, list) or len(value) != NPLURALS[lang]:
-                print(f"needs {NPLURALS[lang]} plural forms: {k!r}")
+                say(f"needs {NPLURALS[lang]} plural forms: {k!r}")
                 problems += 1
                 continue
             entry.msgstr_plural = dict(enumerate(value))
         else:
             if not isinstance(value, str):
-                print(f"not plural: {k!r}")
+                say(f"not plural: {k!r}")
                 problems += 1
                 continue
             entry.msgstr = value
         if why:
-            print(f"{why}: {k!r} -> {value!r}")
+            say(f"{why}: {k!r} -> {value!r}")
             problems += 1
     path.write_text(render(po), encoding="utf-8")
-    print(f"{len(batch) - problems} merged, {problems} problems")
+    say(f"{len(batch) - problems} merged, {problems} problems")
     return 1 if problems else 0
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--todo", nargs=2, metavar=("LANG", "DOMAIN"))
     parser.add_argument("--fill", nargs=3, metavar=("LANG", "DOMAIN", "JSON"))
