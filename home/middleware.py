@@ -1,5 +1,7 @@
 """Language negotiation details that Django leaves to the site."""
 
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+
 NORWEGIAN_TAGS = {"no", "nn"}
 SITE_NORWEGIAN = "nb"
 
@@ -32,3 +34,22 @@ class NorwegianLanguageMiddleware:
         if header and len(header) <= 500:
             request.META["HTTP_ACCEPT_LANGUAGE"] = _normalise_norwegian(header)
         return self.get_response(request)
+
+
+# Paths outside ``i18n_patterns`` (cms/urls.py): they never get a language prefix.
+UNPREFIXED_PATHS = ("/admin/", "/documents/", "/static/", "/media/")
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's ``LocaleMiddleware``, except that it never prefixes the admin and other unprefixed paths.
+
+    Django redirects a 404 without a language prefix to the prefixed path when that path
+    resolves, and Wagtail's page-serving catch-all makes every prefixed path resolve: a 404
+    of the admin's page API (``/admin/api/main/pages/N/``) became a redirect to
+    ``/pl/admin/api/...``, and the translation editor waited for it forever.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
+            return response
+        return super().process_response(request, response)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Page, TranslatableMixin
@@ -437,3 +438,45 @@ def move_warning(page):
         "keep their place and addresses. Move each translation to the matching place in its own "
         "language tree."
     ) % {"languages": languages}
+
+
+# --- Wagtail's admin API ---------------------------------------------------------------------
+
+
+class PolicyPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    """Wagtail's admin page API, with its actions behind the same policy as the admin views.
+
+    Its actions (``/admin/api/main/pages/<id>/action/<name>/``) run Wagtail's page actions
+    directly, without the ``before_*_page`` hooks; and its read views show only the pages a
+    user may explore, so the translation editor could not show a Polish speaker page that a
+    Norwegian page links to. Live pages are public anyway: every admin user may read them here.
+    """
+
+    ACTION_CHECKS = {
+        "publish": policy.can_publish,
+        "unpublish": policy.can_unpublish,
+        "delete": policy.can_delete,
+        "move": policy.can_move,
+        "copy": policy.can_copy,
+        "convert_alias": policy.can_restructure,
+        "create_alias": policy.can_restructure,
+        "copy_for_translation": policy.can_restructure,
+        "revert_to_page_revision": policy.can_edit,
+    }
+
+    def get_base_queryset(self):
+        return super().get_base_queryset() | Page.objects.live()
+
+    def action_view(self, request, pk, action_name):
+        page = get_object_or_404(Page, pk=pk).specific_deferred
+        check = self.ACTION_CHECKS.get(action_name)
+        _deny_unless(check(request.user, page) if check else request.user.is_superuser)
+        if action_name == "publish":
+            translation = policy.incomplete_translation(page)
+            _deny_unless(translation is None)
+        return super().action_view(request, pk, action_name)
+
+
+@hooks.register("construct_admin_api")
+def guard_admin_api(router):
+    router.register_endpoint("pages", PolicyPagesAdminAPIViewSet)

@@ -52,7 +52,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.NorwegianLanguageMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.LocaleMiddleware",  # Django's, never prefixing /admin/
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
