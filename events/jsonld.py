@@ -156,11 +156,7 @@ def seminar_data(seminar, request=None):
         project = seminar.get_parent().specific
         if not isinstance(project, ProjectPage):
             project = None
-        organizers = (
-            [organisation(p.organisation) for p in project.partners.select_related("organisation")]
-            if project
-            else []
-        )
+        organizers = [organisation(o) for o in project.partner_organisations()] if project else []
         if not organizers:
             organizers = [{"@type": "Organization", "name": str(settings.WAGTAIL_SITE_NAME)}]
 
@@ -235,7 +231,7 @@ def speaker_data(speaker, request=None):
             "name": speaker.title,
             "familyName": speaker.family_name,
             "jobTitle": speaker.job_title,
-            "affiliation": organisation(speaker.organisation),
+            "affiliation": organisation(speaker.shown_organisation),
             "workLocation": {
                 "@type": "Place",
                 "address": {
@@ -261,7 +257,7 @@ def project_data(project, request=None):
     language = project.locale.language_code
     with translation.override(language):
         url = project.get_full_url(request)
-        partners = [organisation(p.organisation) for p in project.partners.select_related("organisation")]
+        partners = [organisation(o) for o in project.partner_organisations()]
         seminars = [
             {
                 "@type": "Event",

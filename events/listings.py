@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Country
 from .collation import initial, sort_by
-from .models import SeminarTalk, localized_pages, talks_by_speaker
+from .models import SeminarTalk, attach_shown_organisations, localized_pages, talks_by_speaker
 
 SEMINARS_PER_PAGE = 10
 PAGE_DIGITS = re.compile(r"[0-9]+")
@@ -200,9 +200,11 @@ def speaker_listing(request, speakers, locale):
     """
     language = locale.language_code
     notices = []
-    speakers = list(speakers)
+    speakers = attach_shown_organisations(speakers)
     countries = {s.country for s in speakers if s.country}
-    organisations = {s.organisation.pk: s.organisation for s in speakers if s.organisation}.values()
+    # Only what visitors see: live organisations (a never-published translation is the Polish one).
+    organisations = {s.shown_organisation.pk: s.shown_organisation for s in speakers if s.shown_organisation}
+    organisations = organisations.values()
     data = {name: _value(request, name) for name in ("country", "organisation") if name in request.GET}
     form = SpeakerFilterForm(data, countries, organisations, language)
     form.is_valid()
@@ -216,7 +218,8 @@ def speaker_listing(request, speakers, locale):
         notices.append(INVALID_ORGANISATION)
     elif form.cleaned_data.get("organisation"):
         query["organisation"] = form.cleaned_data["organisation"]
-        speakers = [s for s in speakers if str(s.organisation_id) == query["organisation"]]
+        wanted = query["organisation"]
+        speakers = [s for s in speakers if s.shown_organisation and str(s.shown_organisation.pk) == wanted]
     form = SpeakerFilterForm(query, countries, organisations, language)
     form.is_valid()
 

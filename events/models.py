@@ -37,6 +37,8 @@ alphabet).
 
 import zoneinfo
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -51,8 +53,19 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
     TitleFieldPanel,
 )
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Orderable,
+    Page,
+    PageManager,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -91,8 +104,25 @@ SPEAKER_CARD_RELATED = ("locale", "photo", "organisation")
 # --- Snippets -------------------------------------------------------------
 
 
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
-    """A partner institution: a municipality, county, university, association..."""
+class Organisation(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A partner institution: a municipality, county, university, association...
+
+    Organisations have drafts, revisions, locking and a review workflow, like
+    pages: the row is the live version (what visitors see), edits are saved as
+    draft revisions, and a translator's change goes live when a second member
+    of the team approves it ("Translation review: organisations",
+    ``translations.review``). A translation that was never published
+    (``live=False``) is not shown: public pages show the live Polish
+    organisation instead (``shown_organisations``).
+    """
 
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(
@@ -124,6 +154,16 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale"),
     ]
 
+    # As Wagtail's documentation on snippets with workflows shows.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="organisation")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="organisation",
+        for_concrete_model=False,
+    )
+
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("organisation")
@@ -131,6 +171,42 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+def shown_organisations(organisations):
+    """What visitors see for each organisation: ``{pk: organisation or None}``.
+
+    The row of an organisation is its live version. A translation that was
+    never published (``live=False``) is replaced by the live organisation of
+    the source language (Polish) with the same ``translation_key``, which
+    carries its own ``locale`` so that templates can mark its language; when
+    there is none either, nothing is shown (None). One query at most, for the
+    fallbacks, whatever the number of organisations.
+    """
+    organisations = [o for o in organisations if o is not None]
+    missing = {o.translation_key for o in organisations if not o.live}
+    fallbacks = {}
+    if missing:
+        fallbacks = {
+            o.translation_key: o
+            for o in Organisation.objects.filter(
+                translation_key__in=missing,
+                locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE),
+                live=True,
+            ).select_related("locale", "logo")
+        }
+    return {o.pk: (o if o.live else fallbacks.get(o.translation_key)) for o in organisations}
+
+
+def shown_organisation(organisation):
+    """``shown_organisations`` for one organisation (None stays None)."""
+    if organisation is None:
+        return None
+    return shown_organisations([organisation])[organisation.pk]
 
 
 # --- Projects -------------------------------------------------------------
@@ -220,8 +296,21 @@ class ProjectPage(Page):
         context.update(seminar_listing(request, self.seminars(), self.locale))
         context["upcoming_seminars"] = context["upcoming"].page.object_list
         context["past_seminars"] = context["past"].page.object_list
-        context["partners"] = self.partners.select_related("organisation")
+        context["partners"] = self.partner_organisations()
         return context
+
+    def partner_organisations(self):
+        """The partners as visitors see them: live organisations only (see ``shown_organisations``)."""
+        organisations = [
+            p.organisation for p in self.partners.select_related("organisation", "organisation__logo")
+        ]
+        shown = shown_organisations(organisations)
+        result = []
+        for organisation in organisations:
+            visible = shown[organisation.pk]
+            if visible is not None and all(visible.pk != o.pk for o in result):
+                result.append(visible)
+        return result
 
 
 class ProjectPartner(TranslatableMixin, Orderable):
@@ -447,6 +536,7 @@ class SeminarPage(Page):
             ).order_by("start_time", "sort_order")
         )
         speakers = localized_pages([t.speaker for t in talks], self.locale, related=SPEAKER_CARD_RELATED)
+        attach_shown_organisations(speakers.values())
         for talk in talks:
             talk.speaker_page = speakers.get(talk.speaker.translation_key) if talk.speaker else None
         return talks
@@ -607,9 +697,26 @@ class SpeakerPage(Page):
     class Meta:
         verbose_name = _("speaker")
 
+    @cached_property
+    def shown_organisation(self):
+        """The organisation as visitors see it (its live version, or the live Polish one, or None).
+
+        Listings set it for all their speakers at once (``attach_shown_organisations``).
+        """
+        return shown_organisation(self.organisation)
+
     def talk_list(self):
         """The talks this person gave across seminars, newest first (see ``talks_by_speaker``)."""
         return talks_by_speaker([self], self.locale).get(self.translation_key, [])
+
+
+def attach_shown_organisations(speakers):
+    """Set ``shown_organisation`` on every speaker with one query at most."""
+    speakers = [s for s in speakers if s is not None]
+    shown = shown_organisations([s.organisation for s in speakers if s.organisation_id])
+    for speaker in speakers:
+        speaker.shown_organisation = shown.get(speaker.organisation_id) if speaker.organisation_id else None
+    return speakers
 
 
 def talks_by_speaker(speakers, locale):

@@ -39,7 +39,17 @@ SOURCE_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page
 # ask the approver for publish permission), so nothing goes live without a second reader.
 # They do not add pages either: the structure of every tree follows the Polish tree.
 TRANSLATOR_PAGE_PERMISSIONS = ["change_page", "lock_page"]
-SOURCE_SNIPPET_PERMISSIONS = ["add_organisation", "change_organisation", "delete_organisation"]
+# Organisations have drafts and a review workflow (translations.review): Polish editors
+# publish, lock and unlock Polish organisations; translators only save drafts, and a
+# second member of their team approves, which publishes.
+SOURCE_SNIPPET_PERMISSIONS = [
+    "add_organisation",
+    "change_organisation",
+    "delete_organisation",
+    "publish_organisation",
+    "lock_organisation",
+    "unlock_organisation",
+]
 TRANSLATOR_SNIPPET_PERMISSIONS = ["change_organisation"]
 COMMON_PERMISSIONS = [("wagtailadmin", "access_admin")]
 SOURCE_EXTRA_PERMISSIONS = [("wagtail_localize", "submit_translation")]

@@ -154,6 +154,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "pptx", "ppt", "odp", "docx", "odt", "xlsx", "t
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Approving a review publishes the revision that was submitted and read, not a draft
+# saved after it (Wagtail's default publishes the latest revision): translations/review.py.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "translations.review.publish_reviewed_revision"
 
 # --- wagtail-localize -----------------------------------------------------
 # A translation submitted for a published source page is created as a draft:
