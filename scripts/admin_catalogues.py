@@ -59,6 +59,10 @@ PRIORITY = [
 # Packages whose djangojs catalogue a JavaScriptCatalog view of the admin serves on its own
 # (/admin/jsi18n/ and /admin/localize/jsi18n/): each must find every message it uses.
 JS_PACKAGES = ["wagtail.admin", "wagtail_localize"]
+# Installed translations that are wrong although well-formed: kept here, corrected.
+CORRECTIONS = {
+    ("pl", "django", "Search all pages…"): "typo in Wagtail's catalogue (wszytkich)",
+}
 SEP = "\x04"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
 
@@ -187,6 +191,7 @@ def needed(lang, domain):
                 else:
                     texts = found if isinstance(found, list) else [found]
                     why = defect(entry.msgid, texts, entry.flags, entry.msgid_plural)
+                    why = why or CORRECTIONS.get((lang, domain, entry.msgid))
                     if why:
                         result[key] = (entry, [config.name], installed_note(entry, texts, why))
     else:
@@ -201,6 +206,7 @@ def needed(lang, domain):
                     "missing"
                     if texts is None
                     else defect(entry.msgid, texts, entry.flags, entry.msgid_plural)
+                    or CORRECTIONS.get((lang, domain, entry.msgid))
                 )
                 if key in result:
                     if why:
@@ -284,8 +290,9 @@ def build(lang, domain, suggested=None, own_other=None):
                 entry.msgstr = previous.msgstr
         else:
             plural = bool(source.msgid_plural)
+            # A defective or corrected installed translation is never a suggestion.
             guess = note[1] if note else None
-            for table in () if guess else (own_other or {}, suggested or {}):
+            for table in () if note else (own_other or {}, suggested or {}):
                 guess = table.get((key, plural))
                 if guess:
                     break
