@@ -125,10 +125,8 @@ def can_sync(user, source_instance):
 
 
 def can_view_translation(user, translation, target=None):
-    """Read a translation (PO download, preview): the team of its language, and source editors."""
-    if user.is_superuser or is_coordinator(user):
-        return True
-    return works_in(user, translation.target_locale) or works_in(user, translation.source.locale)
+    """Read a translation (PO download, preview): its language's team."""
+    return works_in(user, translation.target_locale)
 
 
 def can_translate(user, translation, target):
@@ -139,14 +137,16 @@ def can_translate(user, translation, target):
 
 
 def can_stop_translation(user, translation, target=None):
-    """Detach a translation from its source: the source language's editors decide that."""
+    """Detach a translation from its source: the source language's editors decide that.
+
+    (wagtail-localize also asks for the right to edit the target: for pages, only
+    superusers have both; Polish editors stop organisations' translations.)
+    """
     if user.is_superuser:
         return True
     if target is not None and is_translator_of(user, target):
         return False
-    if not user.has_perm("wagtail_localize.submit_translation"):
-        return False
-    return works_in(user, translation.source.locale) and works_in(user, translation.target_locale)
+    return user.has_perm("wagtail_localize.submit_translation") and works_in(user, translation.source.locale)
 
 
 # --- Publishing a translation --------------------------------------------------------------

@@ -243,14 +243,6 @@ def _looks_like_uuid(value):
     return True
 
 
-def download_pofile(request, translation_id):
-    """wagtail-localize's PO download, with the per-language team check."""
-    from wagtail_localize.views.edit_translation import download_pofile as original
-
-    _translation_for_user(request, translation_id)
-    return original(request, translation_id)
-
-
 # --- Machine translation ----------------------------------------------------------------
 
 

@@ -121,7 +121,6 @@ LOCALIZE_GUARDS = {
 LOCALIZE_REPLACEMENTS = {
     "update_translations": views.sync_view,
     "upload_pofile": views.upload_pofile,
-    "download_pofile": views.download_pofile,
     "machine_translate": views.machine_translate,
 }
 
