@@ -93,6 +93,48 @@ def source_apps():
     return sorted(found, key=lambda c: (rank.get(c.name, len(PRIORITY)), c.name))
 
 
+class Borrowed:
+    """Messages of a Django catalogue that the Wagtail admin shows although the app is not installed.
+
+    Wagtail's admin formats times with django.contrib.humanize's ``naturaltime`` ("a minute
+    ago") without humanize being in INSTALLED_APPS, so humanize's catalogue is never loaded; and
+    Django's own Icelandic catalogue lacks the ``timesince`` units ("2 minutes") that Wagtail's
+    "%(time_period)s ago" wraps. Their existing translations are taken from Django's catalogues.
+    """
+
+    def __init__(self, name, path, only=None):
+        self.name, self.path, self.only = name, path, only
+
+    def translations(self, lang):
+        import gettext
+
+        from django.utils.translation import to_locale
+
+        found = gettext.translation(
+            "django", str(Path(self.path) / "locale"), [to_locale(lang)], fallback=True
+        )
+        return getattr(found, "_catalog", {})
+
+
+def borrowed_sources():
+    import django
+
+    django_dir = Path(django.__file__).parent
+    return [
+        Borrowed("django.contrib.humanize", django_dir / "contrib" / "humanize"),
+        Borrowed(
+            "django (timesince)",
+            django_dir / "conf",
+            only={f"%(num)d {unit}" for unit in ("year", "month", "week", "day", "hour", "minute")},
+        ),
+    ]
+
+
+def sources():
+    """Every catalogue whose messages the admin shows: the Wagtail apps, then the borrowed ones."""
+    return [*source_apps(), *borrowed_sources()]
+
+
 def key_of(entry):
     return (entry.msgctxt or None, entry.msgid)
 
@@ -171,7 +213,10 @@ def english_entries(config, domain):
     path = Path(config.path) / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"
     if not path.exists():
         return []
-    return [e for e in polib.pofile(str(path)) if not e.obsolete and e.msgid]
+    only = getattr(config, "only", None)
+    return [
+        e for e in polib.pofile(str(path)) if not e.obsolete and e.msgid and (only is None or e.msgid in only)
+    ]
 
 
 def needed(lang, domain):
@@ -179,7 +224,7 @@ def needed(lang, domain):
     result = {}
     if domain == "django":
         catalog = installed_translations(lang, "django")
-        for config in source_apps():
+        for config in sources():
             for entry in english_entries(config, "django"):
                 key = key_of(entry)
                 if key in result:
@@ -239,6 +284,19 @@ def suggestions(lang):
                     text = catalog.get(k)
                     if text and not defect(msgid, [text], []):
                         found.setdefault((key, False), text)
+    for source in borrowed_sources():
+        catalog = source.translations(lang)
+        for k, text in catalog.items():
+            msg = k[0] if isinstance(k, tuple) else k
+            if not msg or not text:
+                continue
+            ctx, _, msgid = msg.rpartition(SEP) if SEP in msg else (None, None, msg)
+            key = (ctx or None, msgid)
+            if isinstance(k, tuple):
+                forms = lookup(catalog, key, True)
+                found.setdefault((key, True), forms)
+            else:
+                found.setdefault((key, False), text)
     return found
 
 
@@ -297,6 +355,9 @@ def build(lang, domain, suggested=None, own_other=None):
                 if guess:
                     break
             if plural:
+                if isinstance(guess, list) and len(guess) == 4 and lang == "pl":
+                    # Django's Polish catalogues have a fourth form, for fractions only.
+                    guess = guess[:3]
                 forms = guess if isinstance(guess, list) and len(guess) == NPLURALS[lang] else None
                 entry.msgstr_plural = (
                     dict(enumerate(forms)) if forms else dict.fromkeys(range(NPLURALS[lang]), "")
