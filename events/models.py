@@ -154,6 +154,17 @@ class Organisation(
         index.FilterField("locale"),
     ]
 
+    # A translation is a new object: it is not published, locked or reviewed because its
+    # source is (Wagtail copies every other field, the source's live revision included).
+    exclude_fields_in_copy = [
+        "live_revision",
+        "first_published_at",
+        "last_published_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+    ]
+
     # As Wagtail's documentation on snippets with workflows shows.
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="organisation")
     workflow_states = GenericRelation(
