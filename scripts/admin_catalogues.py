@@ -353,6 +353,9 @@ def build(lang, domain, suggested=None, own_other=None):
             for table in () if note else (own_other or {}, suggested or {}):
                 guess = table.get((key, plural))
                 if guess:
+                    texts = guess if isinstance(guess, list) else [guess]
+                    if defect(source.msgid, texts, source.flags, source.msgid_plural) == WHITESPACE:
+                        guess = installed_note(source, texts, WHITESPACE)[1]
                     break
             if plural:
                 if isinstance(guess, list) and len(guess) == 4 and lang == "pl":

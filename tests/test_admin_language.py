@@ -144,15 +144,25 @@ def detectors(code):
 READABLE_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
 
 
+# Interface text that no catalogue can translate: Wagtail writes it in English in a template.
+# Each entry names the template; remove it when Wagtail translates the text.
+UNTRANSLATABLE_UPSTREAM = {
+    "Actions": 'wagtailadmin/shared/headers/_actions.html: <nav aria-label="Actions"> (Wagtail 7.4)',
+}
+
+
 def visible_texts(html, data):
-    """Texts a user reads: text nodes (not scripts, styles or templates) and readable attributes."""
+    """Texts a user reads: text nodes (not scripts, styles, templates or hidden elements) and
+    readable attributes."""
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "template", "noscript"]):
+        tag.decompose()
+    for tag in soup.select("[hidden]"):
         tag.decompose()
     texts = [" ".join(node.split()) for node in soup.find_all(string=True) if type(node) is NavigableString]
     for tag in soup.find_all(True):
         texts += [" ".join(tag[name].split()) for name in READABLE_ATTRIBUTES if tag.has_attr(name)]
-    return [t for t in texts if t and t not in data and WORD.search(t)]
+    return [t for t in texts if t and t not in data and t not in UNTRANSLATABLE_UPSTREAM and WORD.search(t)]
 
 
 def wrong_language(html, code, data=frozenset()):
@@ -168,10 +178,17 @@ def wrong_language(html, code, data=frozenset()):
 
 
 def content_texts():
-    """User content (page titles, snippet names, people's names) is data, not interface text."""
+    """User content (page titles, snippet names, people's names) is data, not interface text; so are
+    time zone names and languages' names in their own language (the admin lists languages so)."""
+    import zoneinfo
+
+    from django.utils.translation import get_language_info
+
     from events.models import Organisation
 
-    texts = set()
+    texts = set(zoneinfo.available_timezones())
+    for code, name in settings.LANGUAGES:
+        texts |= {name, get_language_info(code)["name_local"]}
     for title, draft_title in Page.objects.values_list("title", "draft_title"):
         texts |= {title, draft_title}
     texts |= {str(o) for o in Organisation.objects.all()}
@@ -228,16 +245,25 @@ def screens(code):
         "search": reverse("wagtailadmin_pages:search") + "?q=a",
         "workflow report": reverse("wagtailadmin_reports:workflow"),
         "workflow tasks report": reverse("wagtailadmin_reports:workflow_tasks"),
-        "locked pages": reverse("wagtailadmin_reports:locked_pages"),
         "aging pages": reverse("wagtailadmin_reports:aging_pages"),
         "site history": reverse("wagtailadmin_reports:site_history"),
         "translation status": reverse("translations:status_report"),
         "account": reverse("wagtailadmin_account"),
-        "snippets": reverse("wagtailsnippets:index"),
-        "organisations": reverse("wagtailsnippets_events_organisation:list"),
-        "images": reverse("wagtailimages:index"),
-        "documents": reverse("wagtaildocs:index"),
+        "organisations (snippets)": reverse("wagtailsnippets_events_organisation:list"),
+        "organisation editor": reverse(
+            "wagtailsnippets_events_organisation:edit", args=[organisation(code).pk]
+        ),
     }
+
+
+# Screens translators have no permission for (Wagtail sends them to the dashboard with a message).
+FORBIDDEN = ["wagtailadmin_reports:locked_pages", "wagtailsnippets:index", "wagtailimages:index"]
+
+
+def organisation(code):
+    from events.models import Organisation
+
+    return Organisation.objects.filter(locale__language_code=code).first()
 
 
 @pytest.fixture
@@ -292,6 +318,29 @@ def test_the_dashboard_counts_pages_in_the_users_language(translator_client):
     soup = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
     summary = " ".join(soup.select_one(".w-summary").get_text(" ").split())
     assert "Page" not in summary and "stron" not in summary, summary
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="wagtail.admin.auth.require_admin_access calls permission_denied() outside the user's "
+    "language (get_localized_response has returned): the message is in the request's language, "
+    "Polish for an /admin/ URL without Accept-Language. Not a catalogue matter: needs the admin "
+    "user's language active for the whole request (translations app).",
+)
+@pytest.mark.django_db
+@pytest.mark.parametrize("translator_client", TARGETS, indirect=True)
+def test_a_screen_without_permission_is_refused_in_the_users_language(translator_client):
+    code, client = translator_client
+    problems = {}
+    for name in FORBIDDEN:
+        response = client.get(reverse(name), follow=True)
+        assert response.redirect_chain, name
+        messages = [str(m) for m in response.context["messages"]]
+        assert messages, name
+        found = wrong_language("".join(f"<p>{m}</p>" for m in messages), code)
+        if found:
+            problems[name] = found
+    assert not problems, problems
 
 
 # --- The JavaScript catalogues -------------------------------------------------------------------
