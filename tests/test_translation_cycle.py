@@ -14,7 +14,15 @@ from events.models import SpeakerIndexPage, SpeakerPage
 from translations.report import IN_PROGRESS, MISSING, OUT_OF_DATE, UP_TO_DATE
 
 from .admin_forms import speaker_form
-from .translation_helpers import assert_denied, locale, make_user, report_row, translate_all, translation_for
+from .translation_helpers import (
+    assert_denied,
+    db_state,
+    locale,
+    make_user,
+    report_row,
+    translate_all,
+    translation_for,
+)
 
 
 class TranslationCycleTests(TestCase):
@@ -79,7 +87,8 @@ class TranslationCycleTests(TestCase):
         task_state = state.current_task_state
         approve = reverse("wagtailadmin_pages:workflow_action", args=[nb_page.pk, "approve", task_state.pk])
         # ... and cannot approve their own work.
-        assert_denied(self.client.post(approve, {"comment": ""}))
+        before = db_state()
+        assert_denied(self.client.post(approve, {"comment": ""}), before)
         nb_page.refresh_from_db()
         self.assertFalse(nb_page.live)
 

@@ -91,17 +91,20 @@ class POFileTests(TestCase):
         self.assert_refused(str(po).encode(), "no longer in the source")
 
     def test_translator_of_another_language_cannot_upload_or_download(self):
-        from .translation_helpers import assert_denied
+        from .translation_helpers import assert_denied, db_state
 
         self.client.force_login(make_user("ina", "is"))
+        before = db_state()
         assert_denied(
-            self.client.get(reverse("wagtail_localize:download_pofile", args=[self.translation.pk]))
+            self.client.get(reverse("wagtail_localize:download_pofile", args=[self.translation.pk])), before
         )
         before = self.snapshot()
+        state = db_state()
         assert_denied(
             self.client.post(
                 reverse("wagtail_localize:upload_pofile", args=[self.translation.pk]),
                 {"file": SimpleUploadedFile("x.po", str(self.translation.export_po()).encode())},
-            )
+            ),
+            state,
         )
         self.assertEqual(self.snapshot(), before)

@@ -9,7 +9,8 @@ from wagtail_localize.models import StringSegment
 from events.models import Organisation, SpeakerPage
 from translations.teams import team_name
 
-from .translation_helpers import assert_denied, make_user, put_string, translation_for
+from .admin_forms import speaker_form
+from .translation_helpers import assert_denied, db_state, make_user, put_string, translation_for
 
 pytestmark = pytest.mark.django_db
 ROLES = ["pl", "nb", "is", "en"]
@@ -35,11 +36,12 @@ def test_the_data_migration_created_one_team_per_language():
 def test_page_editing_only_in_the_own_language(role, language):
     client = client_for(role)
     page = SpeakerPage.objects.filter(locale__language_code=language).first()
+    before = db_state()
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     if role == language:
         assert response.status_code == 200
     else:
-        assert_denied(response)
+        assert_denied(response, before)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -59,11 +61,12 @@ def test_translating_strings_only_into_the_own_language(role, language):
 def test_organisations_only_in_the_own_language(role, language):
     client = client_for(role)
     organisation = Organisation.objects.filter(locale__language_code=language).first()
+    before = db_state()
     response = client.get(reverse("wagtailsnippets_events_organisation:edit", args=[organisation.pk]))
     if role == language:
         assert response.status_code == 200
     else:
-        assert_denied(response)
+        assert_denied(response, before)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -80,6 +83,7 @@ def test_publishing(role, language, django_capture_on_commit_callbacks):
         user = get_user_model().objects.get(username="user-pl")
         assert page.permissions_for_user(user).can_publish()
         return
+    before = db_state()
     response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"})
     page.refresh_from_db()
     if role == language:
@@ -87,7 +91,7 @@ def test_publishing(role, language, django_capture_on_commit_callbacks):
         assert "/translations/review/" in response["Location"]
         assert page.has_unpublished_changes
     else:
-        assert_denied(response)
+        assert_denied(response, before)
         assert page.has_unpublished_changes
 
 
@@ -96,14 +100,15 @@ def test_only_polish_editors_submit_and_sync(role):
     client = client_for(role)
     page = SpeakerPage.objects.filter(locale__language_code="pl").first()
     source = translation_for(page, "nb").source
+    before = db_state()
     submit = client.get(reverse("wagtail_localize:submit_page_translation", args=[page.pk]))
     sync = client.get(reverse("wagtail_localize:update_translations", args=[source.pk]))
     if role == "pl":
         assert sync.status_code == 200
         assert submit.status_code in (200, 302)
     else:
-        assert_denied(submit)
-        assert_denied(sync)
+        assert_denied(submit, before)
+        assert_denied(sync, before)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -114,11 +119,14 @@ def test_only_polish_editors_create_pages(role):
         if Page.objects.filter(locale__language_code="pl", depth=3, slug="prelegenci").exists()
         else SpeakerPage.objects.filter(locale__language_code="pl").first().get_parent()
     )
-    response = client.get(reverse("wagtailadmin_pages:add", args=["events", "speakerpage", index.pk]))
+    url = reverse("wagtailadmin_pages:add", args=["events", "speakerpage", index.pk])
+    before = db_state()
+    response = client.post(url, speaker_form(title="Nowa Osoba", slug="nowa-osoba"))
     if role == "pl":
-        assert response.status_code == 200
+        assert response.status_code == 302
+        assert SpeakerPage.objects.filter(slug="nowa-osoba", locale__language_code="pl").exists()
     else:
-        assert_denied(response)
+        assert_denied(response, before)
 
 
 @pytest.mark.parametrize(
@@ -192,7 +200,8 @@ def test_a_new_locale_gets_its_team_permissions_and_review_workflow(settings):
     client.force_login(make_user("greta", "de"))
     assert client.get(reverse("wagtailadmin_pages:edit", args=[de_home.pk])).status_code == 200
     pl_home = Page.objects.get(locale__language_code="pl", depth=2)
-    assert_denied(client.get(reverse("wagtailadmin_pages:edit", args=[pl_home.pk])))
+    before = db_state()
+    assert_denied(client.get(reverse("wagtailadmin_pages:edit", args=[pl_home.pk])), before)
 
 
 def delete_german_through_the_admin(de, de_home):

@@ -83,6 +83,17 @@ class SeminarAdminFormTests(WagtailPageTestCase):
         assert seminar.start.astimezone(datetime.UTC).hour == 8
         assert seminar.talks.get().speaker_id == self.speaker.pk
 
+    def test_times_in_a_zone_with_another_offset_than_the_sites(self):
+        """Reykjavík is UTC+0 all year: a form read in the site's zone (Warsaw) would store 08:00 UTC.
+
+        (Oslo and Warsaw share their offsets, so the test above cannot tell the zones apart.)
+        """
+        data = self.form_data(time_zone="Atlantic/Reykjavik", slug="seminarium-w-reykjaviku")
+        self.assertCanCreate(self.project, SeminarPage, data)
+        seminar = SeminarPage.objects.get(slug="seminarium-w-reykjaviku")
+        assert seminar.start.astimezone(datetime.UTC).hour == 10
+        assert seminar.end.astimezone(datetime.UTC).hour == 14
+
     def test_edit_form_shows_times_in_the_seminars_time_zone(self):
         seminar = SeminarPage.objects.get(locale__language_code="pl")
         response = self.client.get(f"/admin/pages/{seminar.pk}/edit/")

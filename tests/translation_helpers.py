@@ -59,14 +59,50 @@ def report_row(title, code):
     return rows[0]
 
 
-def assert_denied(response):
-    """Wagtail's admin answers a PermissionDenied with 403, or a redirect to the dashboard and a message."""
+def db_state():
+    """A fingerprint of everything an admin action could change (pages, revisions, strings, workflows)."""
+    import hashlib
+
+    from wagtail.models import Revision, WorkflowState
+    from wagtail_localize.models import StringTranslation
+
+    from events.models import Organisation
+
+    parts = [
+        list(
+            Page.objects.order_by("pk").values_list(
+                "pk",
+                "path",
+                "live",
+                "title",
+                "locked",
+                "latest_revision_id",
+                "live_revision_id",
+                "alias_of_id",
+            )
+        ),
+        Revision.objects.count(),
+        list(StringTranslation.objects.order_by("pk").values_list("pk", "data")),
+        list(Translation.objects.order_by("pk").values_list("pk", "enabled")),
+        TranslationSource.objects.count(),
+        list(Organisation.objects.order_by("pk").values_list("pk", "name", "locale_id", "live")),
+        list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
+    ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def assert_denied(response, before):
+    """Refused, and nothing changed: ``before`` is ``db_state()`` taken before the request.
+
+    Wagtail's admin answers a PermissionDenied with 403, or a redirect to the dashboard and a message.
+    """
     if response.status_code == 302:
         assert response["Location"] == reverse("wagtailadmin_home"), response["Location"]
         levels = [m.level_tag for m in response.wsgi_request._messages]
         assert "error" in levels, levels
     else:
         assert response.status_code in (403, 404), response.status_code
+    assert db_state() == before, "the request was refused but the database changed"
 
 
 def bulk_add_speakers(count, prefix="Osoba"):
