@@ -69,6 +69,20 @@ class POFileTests(TestCase):
         # polib.pofile() would open a path given as content; the upload is never treated as one.
         self.assert_refused(b"/etc/passwd", "not a valid PO file")
 
+    def test_the_answer_does_not_tell_which_files_exist_on_the_server(self):
+        """Content naming an existing file and a missing one get the same answer, without the path."""
+
+        def messages_for(content):
+            response = self.upload(content)
+            return [str(m) for m in response.context["messages"]]
+
+        existing = messages_for(b"/etc/passwd")
+        missing = messages_for(b"/no/such/file/anywhere")
+        self.assertEqual(existing, missing)
+        self.assertTrue(existing)
+        self.assertNotIn("/etc/passwd", " ".join(existing))
+        self.assertNotIn("/tmp", " ".join(existing))
+
     def test_no_translation_id(self):
         po = self.download()
         del po.metadata["X-WagtailLocalize-TranslationID"]

@@ -29,6 +29,9 @@ def _no_default_language_fallback(self, localedirs=None):
     return None
 
 
+DJANGO_ADD_FALLBACK = trans_real.DjangoTranslation._add_fallback
+
+
 def english_fallback():
     """Install once (TranslationsConfig.ready); idempotent."""
     cls = trans_real.DjangoTranslation

@@ -368,6 +368,8 @@ class StatusFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # WagtailFilterSet adds a "locale" filter for translatable models: "language" is the one.
+        self.filters.pop("locale", None)
         if self.request is not None:
             visible = set(report_languages(self.request.user))
             field = self.filters["language"].field

@@ -1,0 +1,108 @@
+"""Issue 8's findings that the permission matrix does not show cell by cell.
+
+* the status report and its exports show a translator only their languages and no Polish
+  draft they cannot open (finding 5);
+* Wagtail's catch-all "Editors" and "Moderators" groups give nobody rights on every language
+  tree (finding 6).
+"""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
+from django.urls import reverse
+from openpyxl import load_workbook
+from wagtail.models import GroupPagePermission, Page
+
+from events.models import SpeakerIndexPage, SpeakerPage
+from translations.teams import sync_teams
+
+from .translation_helpers import assert_denied, db_state, make_user
+
+pytestmark = pytest.mark.django_db
+
+DRAFT_TITLE = "Tajny szkic strony"
+
+
+@pytest.fixture
+def polish_draft():
+    index = SpeakerIndexPage.objects.get(locale__language_code="pl")
+    page = index.add_child(
+        instance=SpeakerPage(title=DRAFT_TITLE, slug="tajny-szkic", family_name="Szkic", live=False)
+    )
+    page.save_revision()
+    return page
+
+
+def export(client, fmt):
+    response = client.get(reverse("translations:status_report") + f"?export={fmt}")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if fmt == "csv":
+        return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))[1:]
+    sheet = load_workbook(io.BytesIO(content)).active
+    return [[str(c.value or "") for c in row] for row in sheet.iter_rows(min_row=2)]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_translator_exports_only_their_language_and_no_polish_drafts(polish_draft, fmt):
+    client = Client()
+    client.force_login(make_user("nora", "nb"))
+    rows = export(client, fmt)
+    assert rows
+    assert {row[2] for row in rows} == {"nb"}
+    assert not [row for row in rows if DRAFT_TITLE in row[0]]
+
+
+def test_the_report_page_of_a_translator(polish_draft):
+    client = Client()
+    client.force_login(make_user("nora", "nb"))
+    html = client.get(reverse("translations:status_report")).content.decode()
+    assert DRAFT_TITLE not in html
+    assert "Íslenska" not in html
+    # The language filter offers only Norwegian.
+    assert 'value="is"' not in html and 'value="nb"' in html
+
+
+def test_the_polish_editor_sees_drafts_and_every_language(polish_draft):
+    client = Client()
+    client.force_login(make_user("ewa", "pl"))
+    rows = export(client, "csv")
+    assert {row[2] for row in rows} == {"nb", "is", "en"}
+    assert [row for row in rows if row[0] == DRAFT_TITLE]
+
+
+def test_wagtail_localize_report_is_for_coordinators_only():
+    client = Client()
+    client.force_login(make_user("nora", "nb"))
+    before = db_state()
+    assert_denied(client.get(reverse("wagtail_localize:translations_report")), before)
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("wagtail_localize:translations_report") not in menu
+
+
+@pytest.mark.parametrize("name", ["Editors", "Moderators"])
+def test_wagtails_default_groups_give_no_rights_on_any_tree(name):
+    """Even when the group comes back (an old database, a restored dump), migrate strips it."""
+    root = Page.get_first_root_node()
+    group, _created = Group.objects.get_or_create(name=name)
+    change = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    GroupPagePermission.objects.get_or_create(group=group, page=root, permission=change)
+    user = make_user(f"member-of-{name}", "nb")
+    user.groups.add(group)
+
+    sync_teams()  # what every migrate runs (post_migrate)
+
+    assert not GroupPagePermission.objects.filter(group__name=name).exists()
+    client = Client()
+    client.force_login(user)
+    for code in ("pl", "is"):
+        page = SpeakerPage.objects.filter(locale__language_code=code).first()
+        before = db_state()
+        assert_denied(client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])), before)
+
+
+def test_the_migrated_database_has_no_default_groups_with_page_rights():
+    assert not GroupPagePermission.objects.filter(group__name__in=["Editors", "Moderators"]).exists()
