@@ -71,19 +71,23 @@ def catalogue(code, domain):
 
 
 def translations_in(code, entries):
-    """Every form each message takes in ``code``, as Django translates it."""
+    """For each message: the set of forms it takes in ``code``, or None where ``code`` lacks it."""
     catalogues = {domain: catalogue(code, domain) for domain in ("django", "djangojs")}
     forms = []
     for domain, ctx, msgid, plural in entries:
         trans = catalogues[domain]
-        if plural:
-            texts = {
-                trans.npgettext(ctx, msgid, plural, n) if ctx else trans.ngettext(msgid, plural, n)
-                for n in (1, 2, 5, 21)
-            }
+        key = f"{ctx}\x04{msgid}" if ctx else msgid
+        if (key, 0) not in trans._catalog if plural else key not in trans._catalog:
+            forms.append(None)
+        elif plural:
+            forms.append(
+                {
+                    trans.npgettext(ctx, msgid, plural, n) if ctx else trans.ngettext(msgid, plural, n)
+                    for n in (1, 2, 5, 21)
+                }
+            )
         else:
-            texts = {trans.pgettext(ctx, msgid) if ctx else trans.gettext(msgid)}
-        forms.append(texts)
+            forms.append({trans.pgettext(ctx, msgid) if ctx else trans.gettext(msgid)})
     return forms
 
 
@@ -116,11 +120,13 @@ class Matcher:
     def find(self, text):
         if text in self.exact:
             return self.exact[text]
-        for word in set(WORD.findall(text)):
-            for pattern, label in self.patterns.get(word, ()):
-                if pattern.fullmatch(text):
-                    return label
-        return None
+        found = [
+            (len(pattern.pattern), label)
+            for word in set(WORD.findall(text))
+            for pattern, label in self.patterns.get(word, ())
+            if pattern.fullmatch(text)
+        ]
+        return max(found)[1] if found else None  # the most specific message
 
 
 @cache
@@ -129,13 +135,13 @@ def detectors(code):
     entries = english_entries()
     own = translations_in(code, entries)
     polish = translations_in("pl", entries)
-    own_texts = {s for texts in own for text in texts for s in segments(text)}
+    own_texts = {s for texts in own if texts for text in texts for s in segments(text)}
     english, leaked = Matcher(), Matcher()
     for (_domain, _ctx, msgid, plural), own_forms, polish_forms in zip(entries, own, polish, strict=True):
         for source in filter(None, (msgid, plural)):
-            if source not in own_forms:
+            if own_forms is None or source not in own_forms:
                 english.add(source, f"English {msgid!r}")
-        for text in polish_forms - own_forms:
+        for text in (polish_forms or set()) - (own_forms or set()):
             if text not in (msgid, plural):
                 leaked.add(text, f"Polish {text!r} for {msgid!r}")
     return english, leaked, own_texts
