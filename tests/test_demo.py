@@ -1,12 +1,23 @@
 """The demo loader: complete, idempotent, and made of real wagtail-localize translations."""
 
+import io
+
 import pytest
-from wagtail.models import Page
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, Revision
+from wagtail_localize.models import (
+    StringTranslation,
+    TranslatableObject,
+    Translation,
+    TranslationContext,
+    TranslationSource,
+)
 
-from events.models import Organisation, SeminarPage, SeminarTalk, SpeakerPage
+from events.models import Organisation, ProjectPage, SeminarPage, SeminarTalk, SpeakerPage
 from home.demo import content, loader
+from home.models import HomePage
 
+from . import demo_before
 from .conftest import LANGUAGES
 from .pages import demo_pages
 
@@ -120,3 +131,134 @@ def test_every_demo_text_has_all_four_languages():
     assert len(table) > 50
     for text in table.values():
         assert all(text[code].strip() for code in LANGUAGES), text
+
+
+# --- Updating a database loaded from an earlier version of the demo ---------------------------
+
+TEXT_FIELDS = [
+    "intro",
+    "funding",
+    "summary",
+    "theme",
+    "start_date",
+    "end_date",
+    "funding_programme",
+    "contact",
+    "job_title",
+    "biography",
+    "city",
+    "photo_alt_text",
+    "start",
+    "end",
+    "venue_city",
+    "image_alt_text",
+    "full_report_title",
+]
+
+
+def demo_state():
+    """What visitors see of the demo, in every language, without database ids."""
+    pages = []
+    for page in Page.objects.filter(depth__gt=1).specific().order_by("path"):
+        row = [page.locale.language_code, page.url_path, type(page).__name__, page.title, page.slug]
+        row += [page.live, page.has_unpublished_changes, page.get_url()]
+        row += [(name, getattr(page, name)) for name in TEXT_FIELDS if hasattr(page, name)]
+        for name in ("body", "report"):
+            if hasattr(page, name):
+                row.append([(b["type"], b["value"]) for b in getattr(page, name).raw_data])
+        if isinstance(page, SeminarPage):
+            row.append([b["value"]["alt_text"] for b in page.gallery.raw_data])
+            row.append([(t.title, t.start_time, t.speaker.slug, t.role) for t in page.talks.all()])
+        if isinstance(page, ProjectPage):
+            row.append([partner.organisation.name for partner in page.partners.all()])
+        if isinstance(page, SpeakerPage):
+            row.append(page.organisation.name)
+        pages.append(row)
+    organisations = sorted(
+        (o.locale.language_code, o.name, o.city, o.kind, o.website) for o in Organisation.objects.all()
+    )
+    return {"pages": pages, "organisations": organisations}
+
+
+def assert_translations_complete_and_current():
+    for translation in Translation.objects.select_related("source"):
+        translated, total = translation.get_progress()
+        assert translated == total, translation
+        assert not loader._out_of_date(translation.source, translation.source.get_source_instance())
+        target = translation.get_target_instance()
+        if isinstance(target, Page):
+            assert target.live and not target.has_unpublished_changes, target
+
+
+def writes():
+    return (
+        Revision.objects.count(),
+        TranslationSource.objects.order_by("pk").values_list("pk", "last_updated_at").last(),
+        StringTranslation.objects.count(),
+        Redirect.objects.count(),
+    )
+
+
+def wipe_demo():
+    """An empty site: no demo pages, organisations or translation records."""
+    for home in HomePage.objects.all():
+        home.delete()
+    Organisation.objects.all().delete()
+    for model in (TranslationSource, StringTranslation, TranslationContext, TranslatableObject):
+        model.objects.all().delete()
+
+
+def test_a_database_of_the_earlier_demo_is_brought_to_the_current_content(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    current = demo_state()
+    wipe_demo()
+    demo_before.use(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert loader.load() is True
+    earlier = demo_state()
+    project = ProjectPage.objects.get(locale__language_code="pl")
+    assert (project.slug, project.title) == ("odporne-miasta", demo_before.PROJECT["title"].pl)
+    assert earlier != current
+
+    monkeypatch.undo()
+    output = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert loader.load(stdout=output) is True
+    assert "Demo content updated" in output.getvalue()
+    assert demo_state() == current
+    assert_translations_complete_and_current()
+    # The same pages were renamed, not new ones made.
+    assert ProjectPage.objects.get(locale__language_code="pl").pk == project.pk
+    # The earlier addresses lead to the new ones.
+    for code in LANGUAGES:
+        old_path = f"/{code}/{content.PROJECT_INDEX['slug'][code]}/{demo_before.PROJECT['slug'][code]}"
+        redirect = Redirect.objects.get(old_path=old_path)
+        assert redirect.link == ProjectPage.objects.get(locale__language_code=code).get_url()
+
+    before = writes()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert loader.load() is False
+    assert writes() == before
+
+
+def test_pages_edited_in_the_admin_are_left_alone(
+    monkeypatch, admin_user, django_capture_on_commit_callbacks
+):
+    seminar = SeminarPage.objects.get(locale__language_code="pl")
+    seminar.theme = "Temat zmieniony przez redaktorkę"
+    seminar.save_revision(user=admin_user).publish()
+    changed_theme = content.T("Nowy temat", "Nytt tema", "Nýtt þema", "New theme")
+    changed_intro = content.T("Nowy wstęp.", "Ny innledning.", "Nýr inngangur.", "New introduction.")
+    monkeypatch.setattr(content, "SEMINAR", {**content.SEMINAR, "theme": changed_theme})
+    monkeypatch.setattr(content, "HOME", {**content.HOME, "intro": changed_intro})
+    output = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert loader.load(stdout=output) is True
+    seminar.refresh_from_db()
+    assert seminar.theme == "Temat zmieniony przez redaktorkę"
+    assert "Left as edited in the admin" in output.getvalue()
+    # What nobody edited follows the content, in every language.
+    for code in LANGUAGES:
+        assert HomePage.objects.get(locale__language_code=code).intro == changed_intro[code]
+        assert SeminarPage.objects.get(locale__language_code=code).theme != changed_theme[code]

@@ -68,7 +68,7 @@ def test_edit_sync_translate(model, field, django_capture_on_commit_callbacks):
         source_object.save()
     source_object.refresh_from_db()
     if model is not Organisation:  # the report's rows are titled by the source
-        assert report_row(source_object.title, "nb").state == OUT_OF_DATE
+        assert report_row(source_object.title, "nb", source_object._meta.label_lower).state == OUT_OF_DATE
 
     # Sync into Norwegian only.
     with django_capture_on_commit_callbacks(execute=True):
@@ -102,4 +102,4 @@ def test_edit_sync_translate(model, field, django_capture_on_commit_callbacks):
     assert getattr(nb_object, field) == "endret"
     assert untranslated(translation) == []
     if model is not Organisation:
-        assert report_row(source_object.title, "nb").state == UP_TO_DATE
+        assert report_row(source_object.title, "nb", source_object._meta.label_lower).state == UP_TO_DATE

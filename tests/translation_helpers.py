@@ -53,8 +53,12 @@ def put_string(client, url, value):
     )
 
 
-def report_row(title, code):
-    rows = [r for r in build_rows() if r.title == title and r.language == code]
+def report_row(title, code, type_key=None):
+    """The status report's row of ``title`` in ``code`` (``type_key``, e.g. "home.homepage", when
+    two objects share a title, like the home and project pages, both named after the programme)."""
+    rows = [
+        r for r in build_rows() if r.title == title and r.language == code and type_key in (None, r.type_key)
+    ]
     assert len(rows) == 1, rows
     return rows[0]
 

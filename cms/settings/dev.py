@@ -1,10 +1,23 @@
-"""Local development: DEBUG on, a throwaway secret key, mail to the console."""
+"""Local development (``manage.py``'s default): a throwaway secret key, mail to the console.
+
+``make run`` serves the demo as visitors see it: DEBUG is off unless ``DEBUG=1``, so
+a missing page gets the site's own 404 page in the visitor's language and an error
+its 500 page. ``DEBUG=1 make run`` shows Django's debug pages instead. Either way
+WhiteNoise serves the static files straight from their sources (no
+collectstatic) and Django serves the uploaded media (``SERVE_MEDIA``, cms/urls.py).
+"""
 
 import os
 
 from .base import *  # noqa: F403
 
-DEBUG = True
+DEBUG = os.environ.get("DEBUG", "").strip().lower() in {"1", "true", "yes", "on"}
+# Settings for one's own machine only: the media URLs (cms/urls.py) and the local
+# administrator (manage.py ensure_dev_superuser). Production never sets them.
+LOCAL_DEVELOPMENT = True
+SERVE_MEDIA = True
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 INTERNAL_IPS = ["127.0.0.1"]

@@ -1,4 +1,4 @@
-"""The demo content: the programme, its closing seminar and its six speakers.
+"""The demo content: the programme (Inicjatywa Bilateralna 2024-2025), its closing seminar, six speakers.
 
 Every text is a ``T``: the Polish source and its translations side by side.
 The loader writes the Polish pages from ``T.pl`` and then fills the
@@ -152,16 +152,22 @@ PROJECT_PARTNERS = ["zmp", "ks", "samband"]
 
 # --- Home ---------------------------------------------------------------------
 
+# The programme's own name, as its documents give it (the Polish with a hyphen). It is
+# the home page's title, the project page's title and, through the gettext
+# catalogues ("Bilateral Initiative 2024–2025"), the site's name: test_first_impression
+# checks that they agree.
+PROGRAMME_NAME = T(
+    "Inicjatywa Bilateralna 2024-2025",
+    "Bilateralt initiativ 2024–2025",
+    "Tvíhliða frumkvæði 2024–2025",
+    "Bilateral Initiative 2024–2025",
+)
+
 HOME = dict(
-    title=T(
-        "Inicjatywa Dwustronna 2024–2025",
-        "Bilateralt initiativ 2024–2025",
-        "Tvíhliða frumkvæði 2024–2025",
-        "Bilateral Initiative 2024–2025",
-    ),
+    title=PROGRAMME_NAME,
     slug=T("inicjatywa", "initiativ", "frumkvaedi", "initiative"),
     intro=T(
-        "Inicjatywa Dwustronna 2024–2025 łączy samorządy lokalne z Polski, Norwegii i Islandii. "
+        "Inicjatywa Bilateralna 2024-2025 łączy samorządy lokalne z Polski, Norwegii i Islandii. "
         "Miasta, gminy i powiaty wymieniają się doświadczeniami w zarządzaniu kryzysowym, "
         "budowaniu odporności i współpracy ponad granicami administracyjnymi.",
         "Bilateralt initiativ 2024–2025 knytter sammen lokale myndigheter i Polen, Norge og Island. "
@@ -228,44 +234,65 @@ PROJECT_INDEX = dict(
 )
 
 PROJECT = dict(
-    title=T(
-        "Odporne miasta: współpraca samorządów Polski, Norwegii i Islandii",
-        "Motstandsdyktige byer: samarbeid mellom lokale myndigheter i Polen, Norge og Island",
-        "Borgir með viðnámsþrótt: samstarf sveitarfélaga í Póllandi, Noregi og á Íslandi",
-        "Resilient cities: cooperation of local governments in Poland, Norway and Iceland",
+    # The programme itself: its closing seminar is the one seminar below.
+    title=PROGRAMME_NAME,
+    slug=T(
+        "inicjatywa-bilateralna-2024-2025",
+        "bilateralt-initiativ-2024-2025",
+        "tvihlida-frumkvaedi-2024-2025",
+        "bilateral-initiative-2024-2025",
     ),
-    slug=T("odporne-miasta", "motstandsdyktige-byer", "borgir-med-vidnamsthrott", "resilient-cities"),
+    # Polish slugs of earlier versions of the demo: the loader finds the page by them and
+    # renames it (Wagtail redirects the old addresses).
+    former_slugs=["odporne-miasta"],
     summary=T(
-        "Samorządy z trzech krajów uczą się od siebie, jak przygotować miasta na kryzysy "
-        "i jak współpracować w ich trakcie.",
-        "Lokale myndigheter fra tre land lærer av hverandre hvordan byer kan forberede seg "
-        "på kriser, og hvordan de kan samarbeide når krisen inntreffer.",
-        "Sveitarfélög frá þremur löndum læra hvert af öðru hvernig borgir geta búið sig "
-        "undir áföll og unnið saman þegar þau ríða yfir.",
-        "Local governments from three countries learn from each other how cities can "
-        "prepare for crises and how to work together when one strikes.",
+        "Program współpracy samorządów lokalnych z Polski, Norwegii i Islandii, prowadzony od "
+        "kwietnia 2024 roku do końca lutego 2025 roku: wymiana doświadczeń w zarządzaniu "
+        "kryzysowym i budowaniu odporności miast.",
+        "Et samarbeidsprogram for lokale myndigheter i Polen, Norge og Island fra april 2024 "
+        "til utgangen av februar 2025: erfaringsutveksling om krisehåndtering og byers "
+        "motstandskraft.",
+        "Samstarfsverkefni sveitarfélaga í Póllandi, Noregi og á Íslandi frá apríl 2024 til "
+        "loka febrúar 2025: miðlun reynslu af áfallastjórnun og viðnámsþrótti borga.",
+        "A cooperation programme of local governments in Poland, Norway and Iceland, from April "
+        "2024 to the end of February 2025: sharing experience of crisis management and of "
+        "making cities resilient.",
     ),
-    body_heading=T("Cele", "Mål", "Markmið", "Aims"),
+    body_heading=T("Cele programu", "Programmets mål", "Markmið verkefnisins", "The programme's aims"),
     body=p(
         T(
-            "Projekt wspiera wymianę doświadczeń między samorządami w dziedzinie "
-            "zarządzania kryzysowego, obrony cywilnej i budowania lokalnej odporności.",
-            "Prosjektet støtter erfaringsutveksling mellom lokale myndigheter innen "
-            "krisehåndtering, sivilforsvar og lokal motstandskraft.",
-            "Verkefnið styður við miðlun reynslu milli sveitarfélaga á sviði "
-            "áfallastjórnunar, almannavarna og uppbyggingar viðnámsþróttar í nærsamfélaginu.",
-            "The project supports the exchange of experience between local governments in "
-            "crisis management, civil protection and building local resilience.",
+            "Inicjatywa Bilateralna 2024-2025 wspierała wymianę doświadczeń między samorządami "
+            "z Polski, Norwegii i Islandii w dziedzinie zarządzania kryzysowego, obrony cywilnej "
+            "i budowania lokalnej odporności.",
+            "Bilateralt initiativ 2024–2025 støttet erfaringsutveksling mellom lokale myndigheter "
+            "i Polen, Norge og Island innen krisehåndtering, sivilforsvar og lokal motstandskraft.",
+            "Tvíhliða frumkvæði 2024–2025 studdi miðlun reynslu milli sveitarfélaga í Póllandi, "
+            "Noregi og á Íslandi á sviði áfallastjórnunar, almannavarna og uppbyggingar "
+            "viðnámsþróttar í nærsamfélaginu.",
+            "The Bilateral Initiative 2024–2025 supported the exchange of experience between local "
+            "governments in Poland, Norway and Iceland in crisis management, civil protection and "
+            "building local resilience.",
         ),
         T(
-            "Uczestnicy poznają rozwiązania stosowane w innych krajach, porównują "
-            "procedury i nawiązują kontakty, które przydadzą się w czasie kryzysu.",
-            "Deltakerne blir kjent med løsninger fra andre land, sammenligner rutiner og "
-            "knytter kontakter som kommer til nytte i en krise.",
-            "Þátttakendur kynnast lausnum annarra landa, bera saman verklag og mynda "
-            "tengsl sem koma að gagni á hættustundu.",
-            "Participants learn about solutions used in other countries, compare procedures "
-            "and make contacts that will be useful in a crisis.",
+            "Uczestnicy poznawali rozwiązania stosowane w innych krajach, porównywali procedury "
+            "i nawiązywali kontakty, które przydadzą się w czasie kryzysu.",
+            "Deltakerne ble kjent med løsninger fra andre land, sammenlignet rutiner og knyttet "
+            "kontakter som kommer til nytte i en krise.",
+            "Þátttakendur kynntust lausnum annarra landa, báru saman verklag og mynduðu tengsl "
+            "sem koma að gagni á hættustundu.",
+            "Participants learned about solutions used in other countries, compared procedures "
+            "and made contacts that will be useful in a crisis.",
+        ),
+        T(
+            "Ostatnim seminarium zorganizowanym w ramach Inicjatywy Bilateralnej było seminarium "
+            "o odporności i przygotowaniu miast na sytuacje kryzysowe, które w lutym 2025 roku "
+            "zamknęło program.",
+            "Det siste seminaret i Bilateralt initiativ handlet om byers motstandskraft og "
+            "beredskap for kriser, og avsluttet programmet i februar 2025.",
+            "Síðasta málþingið á vegum Tvíhliða frumkvæðisins fjallaði um viðnámsþrótt og "
+            "viðbúnað borga vegna áfalla og lauk verkefninu í febrúar 2025.",
+            "The last seminar organised within the Bilateral Initiative, on cities' resilience "
+            "and preparedness for crises, closed the programme in February 2025.",
         ),
     ),
     start_date=datetime.date(2024, 4, 1),
@@ -499,7 +526,7 @@ SEMINAR = dict(
         "city-resilience-and-preparedness",
     ),
     theme=T(
-        "Seminarium zamykające Inicjatywę Dwustronną",
+        "Seminarium zamykające Inicjatywę Bilateralną",
         "Avslutningsseminar for Bilateralt initiativ",
         "Lokamálþing Tvíhliða frumkvæðisins",
         "Closing seminar of the Bilateral Initiative",

@@ -297,7 +297,7 @@ class _Run:
         with the tree counts the page had when it was saved, so a page must not get
         a new child after that.
         """
-        targets = list(Locale.objects.filter(language_code__in=TARGET_LANGUAGES).order_by("pk"))
+        targets = list(Locale.objects.filter(language_code__in=TARGET_LANGUAGES))
         table = translation_table()
         to_publish = []
         for instance in self.sources:

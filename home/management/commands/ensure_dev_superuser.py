@@ -1,8 +1,9 @@
 """Create a local superuser for development (``make run``) and say how to log in.
 
-Only with DEBUG on: production settings never get a user this way. The password
-comes from DEV_ADMIN_PASSWORD, or is generated once, kept in a git-ignored file
-(.dev-admin-password) and printed. There is no fixed password.
+Only with the development settings (``LOCAL_DEVELOPMENT`` in cms/settings/dev.py, with
+DEBUG on or off): production settings never get a user this way. The password comes from
+DEV_ADMIN_PASSWORD, or is generated once, kept in a git-ignored file (.dev-admin-password)
+and printed. There is no fixed password.
 """
 
 import os
@@ -17,14 +18,16 @@ PASSWORD_FILE = Path(settings.BASE_DIR) / ".dev-admin-password"
 
 
 class Command(BaseCommand):
-    help = "Create the local development superuser (DEBUG only) and print how to log in."
+    help = "Create the local development superuser (development settings only) and print how to log in."
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default=os.environ.get("DEV_ADMIN_USER", "admin"))
 
     def handle(self, *args, username, **options):
-        if not settings.DEBUG:
-            raise CommandError("ensure_dev_superuser runs only with DEBUG on (development settings).")
+        if not getattr(settings, "LOCAL_DEVELOPMENT", False):
+            raise CommandError(
+                "ensure_dev_superuser runs only with the development settings (cms.settings.dev)."
+            )
         User = get_user_model()
         password = os.environ.get("DEV_ADMIN_PASSWORD")
         user = User.objects.filter(username=username).first()
