@@ -26,11 +26,8 @@ def translation_review(context):
     if not policy.must_review(user, instance):
         return None
     state = (
-        WorkflowState.objects.filter(
-            base_content_type_id=instance.content_type_id,
-            object_id=str(instance.pk),
-            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
-        )
+        WorkflowState.objects.for_instance(instance)
+        .filter(status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES])
         .select_related("requested_by")
         .first()
     )
@@ -38,7 +35,7 @@ def translation_review(context):
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         rejected = (
             TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
-            .select_related("finished_by", "comment")
+            .select_related("finished_by")
             .order_by("-finished_at")
             .first()
         )
