@@ -248,7 +248,7 @@ class _Run:
         if page is None:
             page = model(locale=self.locale, **fields(None))
             for relation, rows, make in children:
-                setattr(page, relation, [make(index, row) for index, row in enumerate(rows)])
+                setattr(page, relation, [_ordered(make(index, row), index) for index, row in enumerate(rows)])
             parent.add_child(instance=page)
             page.save_revision().publish()
             self.changes.append(f"{model._meta.verbose_name} „{page.title}” created")
@@ -271,15 +271,19 @@ class _Run:
 
     @staticmethod
     def rows(page, relation, rows, make):
-        current = list(getattr(page, relation).all())
+        # Rows made before they had a sort order (all None) are in the order they were made.
+        current = sorted(
+            getattr(page, relation).all(),
+            key=lambda child: (child.sort_order is None, child.sort_order or 0, child.pk or 0),
+        )
         changed = len(current) > len(rows)
         wanted = []
         for index, row in enumerate(rows):
             if index < len(current):
                 child = current[index]
-                changed = bool(_assign(child, row)) or changed
+                changed = bool(_assign(child, {**row, "sort_order": index})) or changed
             else:
-                child = make(index, row)
+                child = _ordered(make(index, row), index)
                 changed = True
             wanted.append(child)
         if changed:
@@ -437,6 +441,12 @@ class _Run:
             _seminar_fields,
             children=[("talks", [_talk_row(talk, speakers) for talk in data["talks"]], _new_talk)],
         )
+
+
+def _ordered(child, index):
+    """An inline row with its place: without one, the database may return rows in any order."""
+    child.sort_order = index
+    return child
 
 
 def _index_fields(data):
