@@ -75,26 +75,28 @@ def test_edit_sync_translate(model, field, django_capture_on_commit_callbacks):
         result = sync_translations(translation.source, user, [locale("nb")])
     assert [loc.language_code for loc in result.locales] == ["nb"]
     translation.refresh_from_db()
-    # Every unchanged string keeps its translation; only the changed one is missing.
+    # Every unchanged string keeps its translation; only the changed one is missing, and it starts
+    # from the previous translation, marked for checking (translations/changes.py).
     assert untranslated(translation) == [getattr(source_object, field)]
-    assert (
-        StringTranslation.objects.filter(
-            locale=locale("nb"), context__object=translation.source.object
-        ).count()
-        == kept_count
-    )
+    strings = StringTranslation.objects.filter(locale=locale("nb"), context__object=translation.source.object)
+    assert strings.filter(has_error=False).count() == kept_count
+    assert list(strings.filter(has_error=True).values_list("data", flat=True)) == [old_nb_value]
     # Visitors still see the reviewed Norwegian text, never the Polish change.
     nb_object = type(nb_object).objects.get(pk=nb_object.pk)
     assert getattr(nb_object, field) == old_nb_value
 
     # The translator translates the changed string: the translation is current again.
     segment = StringSegment.objects.get(source=translation.source, string__data=getattr(source_object, field))
-    StringTranslation.objects.create(
+    StringTranslation.objects.update_or_create(
         translation_of=segment.string,
         locale=locale("nb"),
         context=segment.context,
-        data="endret",
-        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+        defaults={
+            "data": "endret",
+            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            "has_error": False,
+            "field_error": "",
+        },
     )
     with django_capture_on_commit_callbacks(execute=True):
         translation.save_target(user=user, publish=True)

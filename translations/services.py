@@ -22,6 +22,7 @@ from django.db import transaction
 from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import Translation
 
+from .changes import carry_over_previous_translations
 from .teams import user_can_work_in
 
 
@@ -64,6 +65,8 @@ def sync_translations(source, user, locales=None):
     result = SyncResult()
     for translation in translations:
         locale = translation.target_locale
+        # A changed string starts from the previous translation, marked for checking.
+        carry_over_previous_translations(source, locale)
         model = source.specific_content_type.model_class()
         drafts_possible = issubclass(model, Page | DraftStateMixin)
         publish = not drafts_possible or (target_is_live(translation) and is_complete(translation))
