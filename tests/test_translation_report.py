@@ -101,7 +101,9 @@ class ReportTests(TestCase):
         import io
 
         add_speakers(2)  # two rows in another state, with empty counts
-        response = self.client.get(reverse("translations:status_report"), {"export": "csv", "language": "nb"})
+        response = self.client.get(
+            reverse("translations:status_report"), {"export": "csv", "language": "nb", "state": ""}
+        )
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/csv")
         assert "attachment" in response["Content-Disposition"]
@@ -119,7 +121,9 @@ class ReportTests(TestCase):
 
         index = SpeakerIndexPage.objects.get(locale__language_code="pl")
         index.add_child(instance=SpeakerPage(title='=HYPERLINK("http://x","y")', slug="f", family_name="F"))
-        response = self.client.get(reverse("translations:status_report"), {"export": "csv", "language": "nb"})
+        response = self.client.get(
+            reverse("translations:status_report"), {"export": "csv", "language": "nb", "state": ""}
+        )
         body = b"".join(response.streaming_content) if response.streaming else response.content
         titles = [row[0] for row in csv.reader(io.StringIO(body.decode("utf-8-sig")))]
         assert '\'=HYPERLINK("http://x","y")' in titles
@@ -132,7 +136,7 @@ class ReportTests(TestCase):
 
         add_speakers(2)
         response = self.client.get(
-            reverse("translations:status_report"), {"export": "xlsx", "language": "nb"}
+            reverse("translations:status_report"), {"export": "xlsx", "language": "nb", "state": ""}
         )
         assert response.status_code == 200
         assert response["Content-Type"].startswith(
@@ -198,3 +202,34 @@ class ReportTests(TestCase):
     def test_the_report_is_in_the_reports_menu(self):
         response = self.client.get(reverse("wagtailadmin_home"))
         self.assertContains(response, reverse("translations:status_report"))
+
+
+class WorkQueueTests(TestCase):
+    """Without a choice the report is a work queue: the user's languages, and only what is left to do."""
+
+    def setUp(self):
+        self.client.force_login(make_user("nora", "nb"))
+
+    def rows(self, **params):
+        import csv
+        import io
+
+        response = self.client.get(reverse("translations:status_report"), {"export": "csv", **params})
+        body = b"".join(response.streaming_content)
+        return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))[1:]
+
+    def test_open_work_by_default(self):
+        from wagtail.models import Locale
+
+        add_speakers(2)  # not sent for translation: nothing a translator can act on
+        sent = SpeakerPage.objects.filter(locale__language_code="pl", slug__startswith="osoba").first()
+        editor = self.client_class()
+        editor.force_login(make_user("ewa", "pl"))
+        submit = reverse("wagtail_localize:submit_page_translation", args=[sent.pk])
+        editor.post(submit, {"locales": [Locale.objects.get(language_code="nb").pk]})
+
+        default = self.rows()
+        assert [(row[0], row[2], row[3]) for row in default] == [(sent.title, "nb", "Missing")]
+        everything = self.rows(state="")
+        assert {row[3] for row in everything} == {"Missing", "Up to date"}
+        assert all(row[2] == "nb" for row in everything)

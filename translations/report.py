@@ -6,7 +6,8 @@ language. Rows are plain objects, filtered and paginated in Python.
 
 States, for each source object and target language:
 
-* missing: nothing in that language, or only an alias (the source text);
+* missing: nothing in that language, or only an alias (the source text), or a
+  translation that nobody has started (0 strings translated);
 * in progress: a translation whose strings are not all translated yet
   ("n of m strings");
 * out of date: the source was published (pages) or edited (snippets) after the
@@ -28,6 +29,7 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 MISSING, IN_PROGRESS, OUT_OF_DATE, UP_TO_DATE = "missing", "in_progress", "out_of_date", "up_to_date"
+OPEN = "open"  # the report's default filter: everything not up to date
 STATE_CHOICES = [
     (MISSING, _("Missing")),
     (IN_PROGRESS, _("In progress")),
@@ -246,13 +248,16 @@ def _row(model, pk, title, locale, names, target, source, translation, counts, c
         source_changed = bool(changed_at and changed_at > source["last_updated_at"])
         if source_changed or stale:
             state = OUT_OF_DATE
+        elif translated == 0 and total:
+            state = MISSING  # sent for translation, not started: the translator's "to translate"
         elif translated < total:
             state = IN_PROGRESS
         else:
             state = UP_TO_DATE
-    action_url, action_label = _action(
-        model, pk, target, source, state if state != OUT_OF_DATE or source_changed else ""
-    )
+    action_state = state if state != OUT_OF_DATE or source_changed else ""
+    if state == MISSING and target is not None and not target["alias_of_id"]:
+        action_state = IN_PROGRESS  # the translation exists: the work is done in its editor
+    action_url, action_label = _action(model, pk, target, source, action_state)
     return Row(
         title=title,
         type_key=model._meta.label_lower,

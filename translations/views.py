@@ -27,7 +27,7 @@ from wagtail_localize.views.edit_translation import apply_machine_translation, u
 from . import compat, policy
 from .forms import POUploadForm, SyncForm
 from .machine import MachineTranslationError
-from .report import STATE_CHOICES, build_rows, type_choices
+from .report import OPEN, STATE_CHOICES, UP_TO_DATE, build_rows, type_choices
 from .review import has_review_step
 from .services import save_draft, sync_translations
 
@@ -359,15 +359,21 @@ class StatusFilterSet(WagtailFilterSet):
     language = django_filters.ChoiceFilter(
         label=_("Language"), choices=_language_choices, empty_label=_("All")
     )
-    state = django_filters.ChoiceFilter(label=_("State"), choices=STATE_CHOICES, empty_label=_("All"))
+    state = django_filters.ChoiceFilter(
+        label=_("State"), choices=[(OPEN, _("Open work"))] + STATE_CHOICES, empty_label=_("All")
+    )
     type = django_filters.ChoiceFilter(label=_("Type"), choices=type_choices, empty_label=_("All"))
 
     class Meta:
         model = Page
         fields = []
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        # A work queue: without a choice, the report lists what is still to do.
+        if data is not None and "state" not in data:
+            data = data.copy()
+            data["state"] = OPEN
+        super().__init__(data, *args, **kwargs)
         # WagtailFilterSet adds a "locale" filter for translatable models: "language" is the one.
         self.filters.pop("locale", None)
         if self.request is not None:
@@ -379,7 +385,9 @@ class StatusFilterSet(WagtailFilterSet):
         data = self.form.cleaned_data
         if data.get("language"):
             rows = [r for r in rows if r.language == data["language"]]
-        if data.get("state"):
+        if data.get("state") == OPEN:
+            rows = [r for r in rows if r.state != UP_TO_DATE]
+        elif data.get("state"):
             rows = [r for r in rows if r.state == data["state"]]
         if data.get("type"):
             rows = [r for r in rows if r.type_key == data["type"]]
@@ -440,7 +448,8 @@ class TranslationStatusReportView(ReportView):
         rows = build_rows(languages=languages)
         sees_source = policy.sees_source_drafts(user)
         if not sees_source:
-            rows = [r for r in rows if r.source_live or r.target_edit_url]
+            # Translators see what they can act on: translations that exist in their language.
+            rows = [r for r in rows if r.target_edit_url]
         for row in rows:
             row.title_url = row.source_edit_url if sees_source else row.target_edit_url
             if not sees_source and not row.target_edit_url:
