@@ -479,3 +479,13 @@ class PolicyPagesAdminAPIViewSet(PagesAdminAPIViewSet):
 @hooks.register("construct_admin_api")
 def guard_admin_api(router):
     router.register_endpoint("pages", PolicyPagesAdminAPIViewSet)
+
+
+# --- The dashboard -------------------------------------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def waiting_for_you_panel(request, panels):
+    from .panels import construct_panels
+
+    construct_panels(request, panels)
