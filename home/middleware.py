@@ -53,3 +53,27 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
             return response
         return super().process_response(request, response)
+
+
+class AdminLanguageMiddleware:
+    """The whole of an admin request speaks the user's admin language (Account → Preferences).
+
+    Wagtail switches to that language only while its view runs; what it says around the view
+    (the "Sorry, you do not have permission" message of a refused screen) came out in the
+    request's language instead, Polish for a Norwegian translator. Runs after the
+    authentication and message middleware, so stored messages are in that language too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if request.path_info.startswith("/admin/") and user is not None and user.is_authenticated:
+            from django.utils import translation
+            from wagtail.users.models import UserProfile
+
+            language = UserProfile.get_for_user(user).get_preferred_language()
+            translation.activate(language)
+            request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)

@@ -356,13 +356,6 @@ def test_the_dashboard_counts_pages_in_the_users_language(translator_client):
     assert "Page" not in summary and "stron" not in summary, summary
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="wagtail.admin.auth.require_admin_access calls permission_denied() outside the user's "
-    "language (get_localized_response has returned): the message is in the request's language, "
-    "Polish for an /admin/ URL without Accept-Language. Not a catalogue matter: needs the admin "
-    "user's language active for the whole request (translations app).",
-)
 @pytest.mark.django_db
 @pytest.mark.parametrize("translator_client", TARGETS, indirect=True)
 def test_a_screen_without_permission_is_refused_in_the_users_language(translator_client):
