@@ -187,6 +187,13 @@ class Organisation(
     def revisions(self):
         return self._revisions
 
+    def get_workflow(self):
+        """The translators' review workflow is for translations: Polish editors publish directly."""
+        source = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if self.locale_id and self.locale.language_code == source:
+            return None
+        return super().get_workflow()
+
 
 def shown_organisations(organisations):
     """What visitors see for each organisation: ``{pk: organisation or None}``.

@@ -14,7 +14,6 @@ import re
 import uuid
 from unittest import mock
 
-import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -199,7 +198,6 @@ class SyncKeepsTheReviewedNameTests(OrganisationTestCase):
 
         self.approve_and_check_visitors_see_the_new_name()
 
-    @pytest.mark.xfail(strict=True, reason="the review view serves pages only (lead: translations/views.py)")
     def test_rename_sync_translate_review_publish_through_the_review_view(self):
         """The whole cycle through the admin: the translator saves and submits in the review view."""
         self.sync_and_check_the_draft()

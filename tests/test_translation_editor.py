@@ -85,3 +85,26 @@ def test_superusers_and_source_editors_keep_wagtail_localizes_footer(nb_page):
     soup = editor(login(admin), nb_page)
     assert not soup.select("footer.translations-review-footer")
     assert soup.select_one(".js-translation-editor")  # wagtail-localize's editor, with its own footer
+
+
+def test_a_translator_submits_an_organisation_from_its_editor():
+    from events.models import Organisation
+
+    organisation = Organisation.objects.filter(locale__language_code="nb").first()
+    client = login(make_user("nora", "nb"))
+    response = client.get(reverse("wagtailsnippets_events_organisation:edit", args=[organisation.pk]))
+    soup = BeautifulSoup(response.content, "html.parser")
+    form = soup.select_one("footer.translations-review-footer form")
+    assert {b["name"] for b in form.select("button")} == {"submit", "draft"}
+    assert not form.select("a")  # organisations have no preview
+    response = client.post(form["action"], {"submit": "", "next": form.select_one("[name=next]")["value"]})
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.workflow_in_progress
+
+
+def test_polish_organisations_are_published_by_their_editors_without_the_translators_review():
+    from events.models import Organisation
+
+    assert Organisation.objects.filter(locale__language_code="pl").first().get_workflow() is None
+    assert Organisation.objects.filter(locale__language_code="nb").first().get_workflow() is not None

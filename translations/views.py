@@ -15,7 +15,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowMixin
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import (
     StringSegment,
@@ -284,8 +284,9 @@ def machine_translate(request, translation_id):
 
 
 def submit_for_review(request, translation_id):
+    """Save a translation as a draft, or submit it to its language's review (pages and organisations)."""
     translation, instance = _translation_for_user(request, translation_id)
-    if not isinstance(instance, Page):
+    if not isinstance(instance, WorkflowMixin):
         raise Http404
     workflow = instance.get_workflow()
     if not has_review_step(workflow):
@@ -310,12 +311,12 @@ def submit_for_review(request, translation_id):
             messages.success(
                 request,
                 gettext("'%(title)s' was saved and sent for review to a second translator.")
-                % {"title": instance.get_admin_display_title()},
+                % {"title": _display_title(instance)},
             )
         else:
             messages.success(
                 request,
-                gettext("Saved a draft of '%(title)s'.") % {"title": instance.get_admin_display_title()},
+                gettext("Saved a draft of '%(title)s'.") % {"title": _display_title(instance)},
             )
         return _back(request, instance)
     return TemplateResponse(
@@ -328,11 +329,15 @@ def submit_for_review(request, translation_id):
             "total": total,
             "translated": done,
             "page_title": gettext("Save or submit for review"),
-            "page_subtitle": instance.get_admin_display_title(),
+            "page_subtitle": _display_title(instance),
             "header_icon": "tasks",
             "next_url": get_valid_next_url_from_request(request),
         },
     )
+
+
+def _display_title(instance):
+    return instance.get_admin_display_title() if isinstance(instance, Page) else str(instance)
 
 
 # --- The status report ---------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 from django import template
 from django.urls import reverse
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Page, TaskState, WorkflowMixin, WorkflowState
 
 from .. import policy
 from ..review import has_review_step
@@ -20,7 +21,7 @@ def translation_review(context):
     request = context.get("request")
     translation = context.get("translation")
     instance = context.get("instance")
-    if request is None or translation is None or not isinstance(instance, Page):
+    if request is None or translation is None or not isinstance(instance, WorkflowMixin):
         return None
     user = request.user
     if not policy.must_review(user, instance):
@@ -52,6 +53,10 @@ def translation_review(context):
         "total": total,
         "translated": translated,
         "review_url": reverse("translations:submit_for_review", args=[translation.pk]),
-        "preview_url": reverse("wagtail_localize:preview_translation", args=[translation.pk]),
-        "edit_url": reverse("wagtailadmin_pages:edit", args=[instance.pk]),
+        "preview_url": (
+            reverse("wagtail_localize:preview_translation", args=[translation.pk])
+            if isinstance(instance, Page)
+            else None
+        ),
+        "edit_url": AdminURLFinder().get_edit_url(instance),
     }
