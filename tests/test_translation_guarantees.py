@@ -106,3 +106,32 @@ def test_wagtails_default_groups_give_no_rights_on_any_tree(name):
 
 def test_the_migrated_database_has_no_default_groups_with_page_rights():
     assert not GroupPagePermission.objects.filter(group__name__in=["Editors", "Moderators"]).exists()
+
+
+def test_a_sync_never_publishes_a_translators_unreviewed_edits():
+    """Found in review: a sync republished a complete live translation with strings nobody had read."""
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    from translations.services import sync_translations
+
+    from .translation_helpers import put_string, translation_for
+
+    page = SpeakerPage.objects.filter(locale__language_code="pl", live=True).order_by("path").first()
+    nb_page = SpeakerPage.objects.get(translation_key=page.translation_key, locale__language_code="nb")
+    old_job_title = nb_page.job_title
+    translation = translation_for(page, "nb")
+    segment = StringSegment.objects.get(source=translation.source, context__path="job_title")
+    client = Client()
+    client.force_login(make_user("nora", "nb"))
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    put_string(client, url, "Ulest endring")  # saved in the editor, never submitted
+
+    # A Polish editor changes only a synchronised field, publishes and syncs.
+    page.country = "NO" if page.country != "NO" else "IS"
+    page.save_revision().publish()
+    result = sync_translations(TranslationSource.objects.get_for_instance(page), make_user("ewa", "pl"))
+
+    assert [loc.language_code for loc in result.drafts if loc.language_code == "nb"] == ["nb"]
+    nb_page.refresh_from_db()
+    assert nb_page.job_title == old_job_title  # visitors still see the reviewed text
+    assert nb_page.has_unpublished_changes

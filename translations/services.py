@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import DraftStateMixin, Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringTranslation, Translation
 
 from .changes import carry_over_previous_translations
 from .teams import user_can_work_in
@@ -52,6 +52,28 @@ def target_is_live(translation):
     return True  # snippets without drafts are always "live"
 
 
+def may_republish(translation):
+    """May a sync put this translation live again without a review?
+
+    Only when it is live, every string is translated, no review is under way, and no
+    translated string changed since it was last published: a translator's unreviewed edits
+    go live through review, never through somebody else's sync.
+    """
+    if not target_is_live(translation) or not is_complete(translation):
+        return False
+    target = translation.get_target_instance()
+    if getattr(target, "workflow_in_progress", False):
+        return False
+    live_revision = getattr(target, "live_revision", None)
+    if live_revision is None:
+        return True
+    return not StringTranslation.objects.filter(
+        locale=translation.target_locale,
+        context__object_id=translation.source.object_id,
+        updated_at__gt=live_revision.created_at,
+    ).exists()
+
+
 @transaction.atomic
 def sync_translations(source, user, locales=None):
     """Refresh ``source`` from the (published) source object and update its translations.
@@ -69,7 +91,7 @@ def sync_translations(source, user, locales=None):
         carry_over_previous_translations(source, locale)
         model = source.specific_content_type.model_class()
         drafts_possible = issubclass(model, Page | DraftStateMixin)
-        publish = not drafts_possible or (target_is_live(translation) and is_complete(translation))
+        publish = not drafts_possible or may_republish(translation)
         try:
             if publish:
                 translation.save_target(user=user, publish=True)
