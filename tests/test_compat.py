@@ -109,3 +109,39 @@ def test_django_still_prefixes_a_404_under_admin():
 def test_the_admin_api_404_is_not_redirected(admin_client):
     response = admin_client.get("/admin/api/main/pages/999999/")
     assert response.status_code == 404
+
+
+# --- 2. Draft saving -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_wagtail_localize_still_takes_a_live_snippet_offline_when_saving_a_draft(
+    django_capture_on_commit_callbacks,
+):
+    """Upstream: save_target(publish=False) sets live=False on a draftable snippet (why compat exists)."""
+    from events.models import Organisation
+
+    from .translation_helpers import translation_for
+
+    nb = Organisation.objects.filter(locale__language_code="nb", live=True).first()
+    translation = translation_for(nb.get_translation(nb.locale.get_default()), "nb")
+    translation.save_target(publish=False)
+    nb.refresh_from_db()
+    assert not nb.live
+
+
+@pytest.mark.django_db
+def test_saving_a_draft_keeps_the_live_version():
+    from events.models import Organisation, SpeakerPage
+
+    from .translation_helpers import translation_for
+
+    for model in (Organisation, SpeakerPage):
+        live = model.objects.filter(locale__language_code="nb", live=True).first()
+        live_revision_id = live.live_revision_id
+        translation = translation_for(live.get_translation(live.locale.get_default()), "nb")
+        saved = compat.save_translation_draft(translation, None)
+        live.refresh_from_db()
+        assert live.live and live.live_revision_id == live_revision_id, model
+        assert live.latest_revision_id == saved.latest_revision_id != live_revision_id, model
+        assert live.has_unpublished_changes, model

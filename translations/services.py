@@ -23,6 +23,7 @@ from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import StringTranslation, Translation
 
 from .changes import carry_over_previous_translations
+from .compat import save_translation_draft as save_draft
 from .teams import user_can_work_in
 
 
@@ -111,52 +112,3 @@ def publishable_translations(source, user):
         for t in Translation.objects.filter(source=source, enabled=True).select_related("target_locale")
         if user_can_work_in(user, t.target_locale) or user.has_perm("wagtail_localize.submit_translation")
     ]
-
-
-def save_draft(translation, user):
-    """Save the translation as a draft revision without touching what visitors see.
-
-    For every model with drafts (pages and snippets such as organisations).
-    wagtail-localize's ``save_target(publish=False)`` writes the draft into the
-    object's own row, which is what visitors are served (the untranslated
-    Polish strings of the draft would go live), and for a snippet it also sets
-    ``live = False`` (taking a live translation offline). So, in one
-    transaction, for a live target the row is put back to its live revision,
-    keeping the new draft as the latest revision: afterwards ``live`` and
-    ``live_revision`` are unchanged, ``latest_revision`` is the new draft and
-    ``has_unpublished_changes`` is set. A target that was never live stays
-    not live. Returns the target.
-    """
-    from wagtail.models import Revision
-
-    model = translation.source.specific_content_type.model_class()
-    if not issubclass(model, DraftStateMixin):
-        raise TypeError(f"{model.__name__} has no drafts: publish its translations instead.")
-    lookup = {"translation_key": translation.source.object_id, "locale": translation.target_locale}
-    with transaction.atomic():
-        target = model._default_manager.select_for_update().filter(**lookup).first()
-        live_revision_id = None
-        if target is not None and target.live:
-            live_revision_id = target.live_revision_id
-            if live_revision_id is None and not getattr(target, "alias_of_id", None):
-                # Live without a live revision (made before revisions were kept): the row is
-                # the live version; keep it as a revision to restore it from. (An alias page
-                # has no revisions: wagtail-localize turns it into a translation.)
-                live_revision_id = target.save_revision(user=None, changed=False, clean=False).pk
-        translation.save_target(user=user, publish=False)
-        draft = model._default_manager.get(**lookup)
-        if live_revision_id is None:
-            return draft
-        live = Revision.objects.get(pk=live_revision_id).as_object()
-        live.latest_revision_id = draft.latest_revision_id
-        if isinstance(live, Page):
-            live.latest_revision_created_at = draft.latest_revision_created_at
-            live.draft_title = draft.draft_title
-        live.has_unpublished_changes = True
-        live.live = True
-        live.live_revision_id = live_revision_id
-        if isinstance(live, Page):
-            live.save(clean=False)
-        else:
-            live.save()
-        return live
