@@ -13,7 +13,8 @@ import zoneinfo
 
 from django import forms
 from django.utils import timezone
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from home.forms import SitePageForm
 
 from .choices import SeminarStatus, SpokenLanguage
 
@@ -21,7 +22,7 @@ DATETIME_FIELDS = ("start", "end")
 SUBTITLES = "video_subtitle_languages"
 
 
-class SeminarPageForm(WagtailAdminPageForm):
+class SeminarPageForm(SitePageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         tz = self._seminar_tz(self.instance.time_zone)

@@ -70,6 +70,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.forms import SitePageForm
+
 from .blocks import BodyBlock, GalleryBlock, LinkBlock
 from .choices import Country, OrganisationKind, SeminarStatus, SeminarTimeZone, SpokenLanguage, TalkRole
 from .forms import SeminarPageForm
@@ -231,6 +233,8 @@ def shown_organisation(organisation):
 
 
 class ProjectIndexPage(Page):
+    base_form_class = SitePageForm
+
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -255,6 +259,8 @@ class ProjectIndexPage(Page):
 
 
 class ProjectPage(Page):
+    base_form_class = SitePageForm
+
     summary = models.TextField(
         _("summary"), help_text=_("One or two sentences shown in listings and search results.")
     )
@@ -618,6 +624,8 @@ class SeminarTalk(TranslatableMixin, Orderable):
 
 
 class SpeakerIndexPage(Page):
+    base_form_class = SitePageForm
+
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -647,6 +655,8 @@ class SpeakerIndexPage(Page):
 
 class SpeakerPage(Page):
     """A person who spoke at a seminar. The page title is the person's full name."""
+
+    base_form_class = SitePageForm
 
     family_name = models.CharField(
         _("family name"), max_length=100, help_text=_("Used to sort speakers alphabetically.")

@@ -10,10 +10,14 @@ from wagtail.search import index
 from events.blocks import BodyBlock
 from events.models import SeminarPage
 
+from .forms import SitePageForm
+
 RECENT_SEMINARS = 3
 
 
 class HomePage(Page):
+    base_form_class = SitePageForm
+
     intro = models.TextField(
         _("introduction"), help_text=_("What the programme is, in two or three sentences.")
     )

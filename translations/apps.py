@@ -14,6 +14,6 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import compat, signals  # noqa: F401
+        from . import compat, signals, slugs  # noqa: F401
 
         compat.english_fallback()

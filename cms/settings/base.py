@@ -146,6 +146,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail --------------------------------------------------------------
+# Page addresses in ASCII in every language (translations/slugs.py does it for translations).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_SITE_NAME = _("Bilateral Initiative 2024–2025")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database search; on PostgreSQL each language is indexed and searched with
