@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 PASSWORD_FILE = Path(settings.BASE_DIR) / ".dev-admin-password"
+DEV_ADMIN_DETAILS = {"first_name": "Local", "last_name": "Administrator", "email": "admin@localhost"}
 
 
 class Command(BaseCommand):
@@ -33,14 +34,21 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username).first()
         if user is None:
             password = password or secrets.token_urlsafe(12)
-            User.objects.create_superuser(username=username, email="", password=password)
+            User.objects.create_superuser(username=username, password=password, **DEV_ADMIN_DETAILS)
             if "DEV_ADMIN_PASSWORD" not in os.environ:
                 PASSWORD_FILE.write_text(password + "\n")
                 PASSWORD_FILE.chmod(0o600)
-        elif password:
-            user.set_password(password)
-            user.save(update_fields=["password"])
-        elif PASSWORD_FILE.exists():
+        else:
+            # An administrator made by an earlier version had no name or e-mail, and Wagtail's
+            # account form (where the admin language is chosen) refused to save without them.
+            missing = {field: value for field, value in DEV_ADMIN_DETAILS.items() if not getattr(user, field)}
+            for field, value in missing.items():
+                setattr(user, field, value)
+            if password:
+                user.set_password(password)
+            if missing or password:
+                user.save()
+        if user is not None and password is None and PASSWORD_FILE.exists():
             password = PASSWORD_FILE.read_text().strip()
         admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
         if password:
