@@ -108,3 +108,18 @@ def test_polish_organisations_are_published_by_their_editors_without_the_transla
 
     assert Organisation.objects.filter(locale__language_code="pl").first().get_workflow() is None
     assert Organisation.objects.filter(locale__language_code="nb").first().get_workflow() is not None
+
+
+def test_the_editors_english_labels_get_their_translations(nb_page):
+    """wagtail-localize's React bundle writes some labels in English; the page carries their translations."""
+    import json
+
+    nora = make_user("nora", "nb")
+    profile = nora.wagtail_userprofile
+    profile.preferred_language = "nb"
+    profile.save()
+    script = editor(login(nora), nb_page).select_one("script[data-english-heading]")
+    assert script["data-english-heading"] == "Polski to Norsk bokmål translation"
+    assert script["data-heading"] == "Oversettelse fra Polski til Norsk bokmål"
+    assert script["data-more-actions"] == "Flere handlinger"
+    assert json.loads(script["data-date-samples"])[10] == "15. november 2001"

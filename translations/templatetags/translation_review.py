@@ -60,3 +60,19 @@ def translation_review(context):
         ),
         "edit_url": AdminURLFinder().get_edit_url(instance),
     }
+
+
+@register.simple_tag
+def date_samples():
+    """The 15th of each month of 2001 in the active language's date format, as JSON.
+
+    The translation editor's label script (translations/static/translations/editor-labels.js)
+    writes wagtail-localize's English dates with these: browsers lack some languages' month
+    names (Chromium has no Icelandic ones).
+    """
+    import datetime
+    import json
+
+    from django.utils.formats import date_format
+
+    return json.dumps([date_format(datetime.date(2001, month, 15), "DATE_FORMAT") for month in range(1, 13)])
