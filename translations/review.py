@@ -32,12 +32,25 @@ ORGANISATION_WORKFLOW = "Translation review: organisations"
 ORGANISATION_TASK = "Second reader: organisations"
 
 
+# Wagtail shows a workflow's and a task's name in its screens and in the reviewers' e-mails:
+# each team's are in the team's own language (the English form for other languages).
+OWN_LANGUAGE_NAMES = {
+    "nb": ("Oversettelsesgjennomgang: norsk bokmål", "Andre leser: norske oversettere"),
+    "is": ("Yfirlestur þýðinga: íslenska", "Annar lesandi: íslenskir þýðendur"),
+}
+
+
+def _english_names(language_code):
+    name = team_name(language_code)
+    return f"Translation review: {name}", f"Second reader: {name}"
+
+
 def workflow_name(language_code):
-    return f"Translation review: {team_name(language_code)}"
+    return OWN_LANGUAGE_NAMES.get(language_code, _english_names(language_code))[0]
 
 
 def task_name(language_code):
-    return f"Second reader: {team_name(language_code)}"
+    return OWN_LANGUAGE_NAMES.get(language_code, _english_names(language_code))[1]
 
 
 def publish_reviewed_revision(workflow_state, user=None):
@@ -82,12 +95,21 @@ def retire_review_workflow(language_code):
     TranslationReviewTask.objects.filter(name=task_name(language_code)).update(active=False)
 
 
-def _workflow_with_task(workflow_name_, task_name_, groups):
-    """Get or create a workflow with one TranslationReviewTask reviewed by ``groups``; (re)activate both."""
+def _workflow_with_task(workflow_name_, task_name_, groups, former_names=()):
+    """Get or create a workflow with one TranslationReviewTask reviewed by ``groups``; (re)activate both.
+
+    ``former_names``: (workflow, task) names they had before; such ones are renamed, not duplicated.
+    """
     from wagtail.models import Workflow, WorkflowTask
 
     from .models import TranslationReviewTask
 
+    if former_names:
+        former_workflow, former_task = former_names
+        if not Workflow.objects.filter(name=workflow_name_).exists():
+            Workflow.objects.filter(name=former_workflow).update(name=workflow_name_)
+        if not TranslationReviewTask.objects.filter(name=task_name_).exists():
+            TranslationReviewTask.objects.filter(name=former_task).update(name=task_name_)
     task, _created = TranslationReviewTask.objects.get_or_create(name=task_name_)
     task.groups.add(*groups)
     workflow, _created = Workflow.objects.get_or_create(name=workflow_name_)
@@ -120,8 +142,9 @@ def sync_review_workflows():
         if group is None:
             continue
         translator_teams.append(group)
+        code = locale.language_code
         workflow, _task = _workflow_with_task(
-            workflow_name(locale.language_code), task_name(locale.language_code), [group]
+            workflow_name(code), task_name(code), [group], former_names=_english_names(code)
         )
         for tree_root in Page.objects.filter(depth=2, locale=locale):
             WorkflowPage.objects.get_or_create(page=tree_root, defaults={"workflow": workflow})
