@@ -233,3 +233,8 @@ class WorkQueueTests(TestCase):
         everything = self.rows(state="")
         assert {row[3] for row in everything} == {"Missing", "Up to date"}
         assert all(row[2] == "nb" for row in everything)
+
+    def test_the_report_table_keeps_titles_on_whole_words(self):
+        html = self.client.get(reverse("translations:status_report"), {"state": ""}).content.decode()
+        assert 'class="listing translations-status"' in html
+        assert "translations/admin.css" in html

@@ -406,6 +406,7 @@ class TranslationStatusReportView(ReportView):
     index_results_url_name = "translations:status_report_results"
     filterset_class = StatusFilterSet
     paginate_by = 50
+    table_classname = "listing translations-status"  # translations/static/translations/admin.css
     columns = [
         TitleColumn("title", label=_("Title"), url_name=None, get_url=lambda row: row.title_url),
         Column("type_label", label=_("Type")),

@@ -489,3 +489,11 @@ def waiting_for_you_panel(request, panels):
     from .panels import construct_panels
 
     construct_panels(request, panels)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("translations/admin.css"))
