@@ -135,3 +135,37 @@ def test_a_sync_never_publishes_a_translators_unreviewed_edits():
     nb_page.refresh_from_db()
     assert nb_page.job_title == old_job_title  # visitors still see the reviewed text
     assert nb_page.has_unpublished_changes
+
+
+def test_wagtails_default_moderators_workflow_is_retired():
+    """Found in the browser: "Submit to Moderators approval" for Polish editors, with nobody to approve."""
+    from wagtail.models import Workflow, WorkflowPage
+
+    root = Page.get_first_root_node()
+    workflow, _created = Workflow.objects.get_or_create(name="Moderators approval", defaults={"active": True})
+    workflow.active = True
+    workflow.save()
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+
+    sync_teams()  # what every migrate runs
+
+    workflow.refresh_from_db()
+    assert not workflow.active
+    assert not WorkflowPage.objects.filter(page=root).exists()
+    polish = SpeakerPage.objects.filter(locale__language_code="pl").first()
+    assert polish.get_workflow() is None  # the Polish editors publish directly
+
+
+def test_after_translate_this_page_the_polish_editor_stays_on_her_page():
+    """Found in the browser: wagtail-localize sent her to the new translation's editor (permission error)."""
+    from wagtail.models import Locale
+
+    index = SpeakerIndexPage.objects.get(locale__language_code="pl")
+    page = index.add_child(instance=SpeakerPage(title="Anna Nowak", slug="anna-nowak", family_name="Nowak"))
+    client = Client()
+    client.force_login(make_user("ewa", "pl"))
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    response = client.post(url, {"locales": [Locale.objects.get(language_code="nb").pk]}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    levels = [m.level_tag for m in response.context["messages"]]
+    assert levels == ["success"]

@@ -174,6 +174,7 @@ def sync_teams(apps=None):
 # Wagtail's initial data creates "Editors" and "Moderators" with permissions on the root page,
 # that is on every language tree at once: a translator added to one could edit every language.
 DEFAULT_WAGTAIL_GROUPS = ["Editors", "Moderators"]
+DEFAULT_WAGTAIL_WORKFLOW = "Moderators approval"
 
 
 def retire_default_groups(apps=None):
@@ -184,6 +185,15 @@ def retire_default_groups(apps=None):
     get_model = apps.get_model if apps else django_apps.get_model
     Group = get_model("auth", "Group")
     GroupPagePermission = get_model("wagtailcore", "GroupPagePermission")
+    Workflow = get_model("wagtailcore", "Workflow")
+    WorkflowPage = get_model("wagtailcore", "WorkflowPage")
+    # Wagtail's initial data also assigns "Moderators approval" to the root page: a review by
+    # the Moderators, whom nobody is, on every tree, offered to the Polish editors and locking
+    # their pages while it runs. The language trees have their own review workflows.
+    for workflow in Workflow.objects.filter(name=DEFAULT_WAGTAIL_WORKFLOW, active=True):
+        WorkflowPage.objects.filter(workflow=workflow, page__depth=1).delete()
+        if not WorkflowPage.objects.filter(workflow=workflow).exists():
+            Workflow.objects.filter(pk=workflow.pk).update(active=False)
     kept = []
     for group in Group.objects.filter(name__in=DEFAULT_WAGTAIL_GROUPS):
         GroupPagePermission.objects.filter(group=group).delete()

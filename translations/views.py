@@ -1,5 +1,6 @@
 """Admin views: sync into chosen languages, PO upload, machine translation, review, the report."""
 
+import contextlib
 import datetime
 
 import django_filters
@@ -8,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -241,6 +243,33 @@ def _looks_like_uuid(value):
     except ValueError:
         return False
     return True
+
+
+# --- Sending for translation ---------------------------------------------------------------
+
+
+def _returning_to(request, url):
+    """Without a ``next``, wagtail-localize sends a one-language submission to the new
+    translation's editor, which the Polish editor may not open (a permission error right after
+    the success message): back to the source object instead."""
+    if not request.GET.get("next") and not request.POST.get("next"):
+        request.GET = request.GET.copy()
+        request.GET["next"] = url
+
+
+def submit_page_translation(request, page_id):
+    from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+
+    _returning_to(request, reverse("wagtailadmin_pages:edit", args=[page_id]))
+    return SubmitPageTranslationView.as_view()(request, page_id=page_id)
+
+
+def submit_snippet_translation(request, app_label, model_name, pk):
+    from wagtail_localize.views.submit_translations import SubmitSnippetTranslationView
+
+    with contextlib.suppress(NoReverseMatch):  # not a snippet: wagtail-localize answers 404
+        _returning_to(request, reverse(f"wagtailsnippets_{app_label}_{model_name}:edit", args=[pk]))
+    return SubmitSnippetTranslationView.as_view()(request, app_label=app_label, model_name=model_name, pk=pk)
 
 
 # --- Machine translation ----------------------------------------------------------------

@@ -119,6 +119,8 @@ LOCALIZE_GUARDS = {
     "translations_report_results": _guard_localize_report,
 }
 LOCALIZE_REPLACEMENTS = {
+    "submit_page_translation": views.submit_page_translation,
+    "submit_snippet_translation": views.submit_snippet_translation,
     "update_translations": views.sync_view,
     "upload_pofile": views.upload_pofile,
     "machine_translate": views.machine_translate,
