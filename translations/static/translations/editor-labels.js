@@ -5,6 +5,7 @@
  * (formatted on the server with English month names). This replaces the labels with the
  * translations the server wrote into data attributes (translations/templates/wagtail_localize/
  * admin/edit_translation.html) and writes the dates in the admin's language (date samples from the server).
+ * It also keeps the translator's footer count current.
  */
 (function () {
   "use strict";
@@ -48,6 +49,21 @@
     }
   }
 
+  // The translator's footer counts translated strings as she saves them (the editor saves each
+  // string without reloading the page); wagtail-localize marks a translated segment "complete".
+  function recount(editor) {
+    var progress = document.getElementById("translations-review-progress");
+    if (!progress || !progress.dataset.template) {
+      return;
+    }
+    var text = progress.dataset.template
+      .replace("__TRANSLATED__", String(editor.querySelectorAll("li.complete").length))
+      .replace("__TOTAL__", progress.dataset.total);
+    if (progress.textContent.trim() !== text) {
+      progress.textContent = text;
+    }
+  }
+
   function start() {
     var editor = document.querySelector(".js-translation-editor");
     if (!editor) {
@@ -56,7 +72,8 @@
     relabel(editor);
     new MutationObserver(function () {
       relabel(editor);
-    }).observe(editor, { childList: true, subtree: true, characterData: true });
+      recount(editor);
+    }).observe(editor, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["class"] });
   }
 
   if (document.readyState === "loading") {
