@@ -13,6 +13,8 @@ import zoneinfo
 
 from django import forms
 from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.widgets import AdminPageChooser
 
 from home.forms import SitePageForm
 
@@ -71,3 +73,38 @@ class SeminarPageForm(SitePageForm):
             chosen = cleaned.get(SUBTITLES) or []
             cleaned[SUBTITLES] = ",".join(code for code, _label in SpokenLanguage.choices if code in chosen)
         return cleaned
+
+
+class SpeakerChooser(AdminPageChooser):
+    """Choose a speaker starting in the speakers' index of the source-language tree.
+
+    Wagtail opens a page chooser at the common ancestor of all pages of the chosen type, which
+    with four language trees is the root: three clicks before the first speaker. Seminars are
+    written in Polish (their translations map the speakers), so the chooser opens where the
+    Polish speakers live.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(target_models=["events.SpeakerPage"], **kwargs)
+
+    def get_js_init_options(self, id_, name, value_data):
+        options = super().get_js_init_options(id_, name, value_data)
+        if "parentId" not in options:
+            from wagtail.models import Locale
+
+            from .models import SpeakerIndexPage
+
+            index = SpeakerIndexPage.objects.filter(locale=Locale.get_default()).only("pk").first()
+            if index is not None:
+                options["parentId"] = index.pk
+        return options
+
+
+class SpeakerChooserPanel(FieldPanel):
+    """A FieldPanel with ``SpeakerChooser`` (built when the form is, after the models are loaded)."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        if "fields" in options:
+            options["widgets"] = {**options.get("widgets", {}), self.field_name: SpeakerChooser()}
+        return options

@@ -74,7 +74,7 @@ from home.forms import SitePageForm
 
 from .blocks import BodyBlock, GalleryBlock, LinkBlock
 from .choices import Country, OrganisationKind, SeminarStatus, SeminarTimeZone, SpokenLanguage, TalkRole
-from .forms import SeminarPageForm
+from .forms import SeminarPageForm, SpeakerChooserPanel
 from .video import parse_video_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -608,7 +608,7 @@ class SeminarTalk(TranslatableMixin, Orderable):
     panels = [
         FieldRowPanel([FieldPanel("start_time"), FieldPanel("role"), FieldPanel("language")]),
         FieldPanel("title"),
-        FieldPanel("speaker"),
+        SpeakerChooserPanel("speaker"),
         FieldPanel("presentation"),
     ]
 

@@ -50,3 +50,18 @@ class SeminarStatusAndSubtitlesTests(WagtailPageTestCase):
         html = response.content.decode()
         checked = html.split('name="video_subtitle_languages" value="en"')[1].split(">")[0]
         assert "checked" in checked
+
+
+def test_the_speaker_chooser_opens_in_the_polish_speakers_index(admin_client):
+    """A new talk's speaker chooser opens where the Polish speakers live, not at the root of four trees."""
+    import json
+    import re
+
+    from events.models import SeminarPage, SpeakerIndexPage
+
+    seminar = SeminarPage.objects.get(locale__language_code="pl")
+    html = admin_client.get(f"/admin/pages/{seminar.pk}/edit/").content.decode()
+    found = re.findall(r"new PageChooser\(\\?\"id_talks-__prefix__-speaker\\?\", (\{.*?\})\);", html)
+    assert found, "no chooser for a new talk's speaker"
+    options = json.loads(found[0].replace('\\"', '"'))
+    assert options["parentId"] == SpeakerIndexPage.objects.get(locale__language_code="pl").pk
