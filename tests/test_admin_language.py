@@ -372,12 +372,6 @@ def test_a_screen_without_permission_is_refused_in_the_users_language(translator
     assert not problems, problems
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Wagtail 7.4 has no active-filter adapter for django-filters' BooleanFilter: the pill "
-    "shows str(True), 'True', in every language (wagtail/admin/active_filters.py). Needs an adapter "
-    "registered in filter_adapter_class_registry that shows Yes/No; not a catalogue matter.",
-)
 @pytest.mark.django_db
 @pytest.mark.parametrize("translator_client", TARGETS, indirect=True)
 def test_a_yes_no_filter_shows_its_value_in_the_users_language(translator_client):

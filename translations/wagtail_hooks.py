@@ -8,6 +8,7 @@
 * the project's own views (sync, PO, machine translation, review, the status report).
 """
 
+import django_filters
 from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -18,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.active_filters import BaseFilterAdapter, register_filter_adapter_class
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
@@ -499,3 +501,18 @@ def admin_css():
     from django.utils.html import format_html
 
     return format_html('<link rel="stylesheet" href="{}">', static("translations/admin.css"))
+
+
+# --- Wagtail's active-filter pills ---------------------------------------------------------------
+
+
+class YesNoFilterAdapter(BaseFilterAdapter):
+    """A yes/no filter's pill says "Yes"/"No" in the admin's language, not Python's True/False."""
+
+    def get_active_filters(self):
+        for active in super().get_active_filters():
+            value = {"True": gettext("Yes"), "False": gettext("No")}.get(active.value, active.value)
+            yield active._replace(value=value)
+
+
+register_filter_adapter_class(django_filters.BooleanFilter, YesNoFilterAdapter)
