@@ -10,7 +10,6 @@ after it; it loads the demo itself when an earlier live-server test has emptied 
 """
 
 import os
-import shutil
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -19,7 +18,8 @@ from wagtail.models import WorkflowState
 from events.models import ProjectPage, SeminarPage
 from translations.teams import team_for
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from .conftest import CHROMIUM
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
@@ -44,30 +44,6 @@ NORWEGIAN = {
 }
 # Later the Polish editor changes one word of the summary.
 CHANGED_SUMMARY = "Jak miasta przygotowują się na upały i susze."
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's synchronous API runs an event loop; Django's ORM calls in the
-    # test itself stay synchronous and safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
-    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 def ensure_demo():
