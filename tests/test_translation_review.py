@@ -7,7 +7,15 @@ from wagtail_localize.models import StringSegment
 
 from events.models import SpeakerIndexPage, SpeakerPage
 
-from .translation_helpers import locale, make_user, put_string, translate_all, translation_for
+from .translation_helpers import (
+    assert_denied,
+    db_state,
+    locale,
+    make_user,
+    put_string,
+    translate_all,
+    translation_for,
+)
 
 
 class RequestChangesTests(TestCase):
@@ -105,7 +113,10 @@ class RequestChangesTests(TestCase):
         self.submit()
         self.client.force_login(make_user("ina", "is"))
         url = self.task_action_url("approve")
+        before = db_state()
         with self.captureOnCommitCallbacks(execute=True):
-            self.client.post(url, {"comment": ""})
+            response = self.client.post(url, {"comment": ""})
+        assert_denied(response, before)
         self.nb_page.refresh_from_db()
         self.assertFalse(self.nb_page.live)
+        self.assertEqual(self.nb_page.current_workflow_state.status, WorkflowState.STATUS_IN_PROGRESS)
