@@ -73,3 +73,31 @@ def test_nothing_waiting_says_so_and_editors_have_no_panel():
     assert "Nothing to translate or review" in panel(make_user("nora", "nb")).get_text()
     assert panel(make_user("ewa", "pl")) is None
     assert panel(get_user_model().objects.create_superuser("root-dash", password="pw")) is None
+
+
+@pytest.mark.parametrize("action", ["approve", "reject"])
+def test_the_reviewer_is_told_what_her_decision_did(sent_for_translation, action):
+    nora = make_user("nora", "nb")
+    client = Client()
+    client.force_login(nora)
+    translation = translation_for(sent_for_translation, "nb")
+    translate_all(client, translation)
+    client.post(reverse("translations:submit_for_review", args=[translation.pk]), {"submit": ""})
+    nb_page = SpeakerPage.objects.get(
+        translation_key=sent_for_translation.translation_key, locale__language_code="nb"
+    )
+    task_state = nb_page.current_workflow_state.current_task_state
+
+    ola = make_user("ola", "nb")
+    profile = ola.wagtail_userprofile
+    profile.preferred_language = "nb"
+    profile.save()
+    reviewer = Client()
+    reviewer.force_login(ola)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[nb_page.pk, action, task_state.pk])
+    response = reviewer.post(url, {"comment": "Se over tittelen."}, follow=True)
+    said = [str(m) for m in response.context["messages"]]
+    expected = "Du godkjente" if action == "approve" else "Du ba om endringer"
+    assert len(said) == 1 and said[0].startswith(expected), said
+    nb_page.refresh_from_db()
+    assert nb_page.live is (action == "approve")

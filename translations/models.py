@@ -93,7 +93,13 @@ class TranslationReviewTask(AbstractGroupApprovalTask):
             or action_name not in allowed
         ):
             raise PermissionDenied
-        return super().on_action(task_state, user, action_name, **kwargs)
+        redirect_url = super().on_action(task_state, user, action_name, **kwargs)
+        if action_name in ("approve", "reject"):
+            # Wagtail says nothing after an approval: our page confirms it, then goes on.
+            from django.urls import reverse
+
+            return reverse("translations:review_done", args=[task_state.pk])
+        return redirect_url
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         """In-progress states of objects in the user's languages that someone else submitted."""

@@ -365,6 +365,25 @@ def submit_for_review(request, translation_id):
     )
 
 
+def review_done(request, task_state_id):
+    """Where a reviewer lands after approving or requesting changes: what happened, in words."""
+    from wagtail.models import TaskState
+
+    task_state = get_object_or_404(TaskState.objects.select_related("workflow_state"), pk=task_state_id)
+    if task_state.finished_by_id != request.user.pk:
+        raise Http404
+    obj = task_state.workflow_state.content_object
+    title = _display_title(obj)
+    if task_state.status == TaskState.STATUS_APPROVED:
+        message = gettext("You approved '%(title)s': it is published in %(language)s.")
+    else:
+        message = gettext(
+            "You asked for changes to '%(title)s': the translator sees your comment in the editor."
+        )
+    messages.success(request, message % {"title": title, "language": obj.locale.get_display_name()})
+    return redirect("wagtailadmin_home")
+
+
 def _display_title(instance):
     return instance.get_admin_display_title() if isinstance(instance, Page) else str(instance)
 
@@ -375,9 +394,9 @@ def _display_title(instance):
 def _language_choices(request=None):
     from django.conf import settings
 
-    from .report import source_language_code
+    from .teams import source_language
 
-    return [(code, name) for code, name in settings.LANGUAGES if code != source_language_code()]
+    return [(code, name) for code, name in settings.LANGUAGES if code != source_language()]
 
 
 def report_languages(user):

@@ -133,6 +133,7 @@ LOCALIZE_REPLACEMENTS = {
 def register_admin_urls():
     own = [
         path("review/<int:translation_id>/", views.submit_for_review, name="submit_for_review"),
+        path("review/done/<int:task_state_id>/", views.review_done, name="review_done"),
         path("reports/status/", views.TranslationStatusReportView.as_view(), name="status_report"),
         path(
             "reports/status/results/",
