@@ -44,6 +44,10 @@ class SeminarTimeZone(models.TextChoices):
     UTC = "UTC", _("UTC")
 
 
+# Where a seminar's times are entered and shown unless its editor picks another zone.
+DEFAULT_TIME_ZONE = SeminarTimeZone.WARSAW
+
+
 class SeminarStatus(models.TextChoices):
     """Whether a seminar takes place as announced (schema.org eventStatus, iCalendar STATUS)."""
 

@@ -18,7 +18,7 @@ from wagtail.admin.widgets import AdminPageChooser
 
 from home.forms import SitePageForm
 
-from .choices import SeminarStatus, SpokenLanguage
+from .choices import DEFAULT_TIME_ZONE, SeminarStatus, SpokenLanguage
 
 DATETIME_FIELDS = ("start", "end")
 SUBTITLES = "video_subtitle_languages"
@@ -52,9 +52,9 @@ class SeminarPageForm(SitePageForm):
     @staticmethod
     def _seminar_tz(name):
         try:
-            return zoneinfo.ZoneInfo(name or "Europe/Warsaw")
+            return zoneinfo.ZoneInfo(name or DEFAULT_TIME_ZONE)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return zoneinfo.ZoneInfo("Europe/Warsaw")
+            return zoneinfo.ZoneInfo(DEFAULT_TIME_ZONE)
 
     def clean(self):
         cleaned = super().clean()

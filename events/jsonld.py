@@ -13,10 +13,10 @@ point to the ``Person`` on each speaker's page and back.
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.html import strip_tags
-from django.utils.text import normalize_newlines
 
-from .choices import SeminarStatus
+from home.text import plain_text
+
+from .choices import Country, SeminarStatus
 from .models import ProjectPage
 
 SCHEMA = "https://schema.org"
@@ -56,8 +56,9 @@ def image_url(page, image, spec, request=None):
     return absolute(page, image.get_rendition(spec).url, request)
 
 
-def plain(text):
-    return normalize_newlines(strip_tags(text or "")).strip()
+def address_country(code):
+    """A country code for schema.org, which has no code for "other country" (left out)."""
+    return "" if code == Country.OTHER else code
 
 
 def _clean(data):
@@ -79,7 +80,7 @@ def organisation(org):
         "address": {
             "@type": "PostalAddress",
             "addressLocality": org.city,
-            "addressCountry": org.country if org.country != "XX" else "",
+            "addressCountry": address_country(org.country),
         },
     }
 
@@ -121,7 +122,7 @@ def seminar_data(seminar, request=None):
                         "@type": "PostalAddress",
                         "streetAddress": seminar.venue_address,
                         "addressLocality": seminar.venue_city,
-                        "addressCountry": seminar.venue_country if seminar.venue_country != "XX" else "",
+                        "addressCountry": address_country(seminar.venue_country),
                     },
                 }
             )
@@ -237,13 +238,13 @@ def speaker_data(speaker, request=None):
                 "address": {
                     "@type": "PostalAddress",
                     "addressLocality": speaker.city,
-                    "addressCountry": speaker.country if speaker.country != "XX" else "",
+                    "addressCountry": address_country(speaker.country),
                 },
             }
             if speaker.city or speaker.country
             else None,
             "image": image_url(speaker, speaker.photo, PERSON_IMAGE_SPEC, request),
-            "description": plain(speaker.biography),
+            "description": plain_text(speaker.biography),
             "sameAs": [block.value["url"] for block in speaker.links if block.value.get("url")],
             "url": url,
             "performerIn": seminars,

@@ -57,7 +57,6 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     LockableMixin,
     Orderable,
     Page,
@@ -73,8 +72,17 @@ from wagtail_localize.fields import SynchronizedField
 from home.forms import SitePageForm
 
 from .blocks import BodyBlock, GalleryBlock, LinkBlock
-from .choices import Country, OrganisationKind, SeminarStatus, SeminarTimeZone, SpokenLanguage, TalkRole
+from .choices import (
+    DEFAULT_TIME_ZONE,
+    Country,
+    OrganisationKind,
+    SeminarStatus,
+    SeminarTimeZone,
+    SpokenLanguage,
+    TalkRole,
+)
 from .forms import SeminarPageForm, SpeakerChooserPanel
+from .queries import best_versions
 from .video import parse_video_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -379,7 +387,7 @@ class SeminarPage(Page):
         _("time zone"),
         max_length=40,
         choices=SeminarTimeZone.choices,
-        default=SeminarTimeZone.WARSAW,
+        default=DEFAULT_TIME_ZONE,
         help_text=_("The start and end are entered and shown in this time zone."),
     )
     venue_name = models.CharField(_("venue"), max_length=255, blank=True)
@@ -506,7 +514,7 @@ class SeminarPage(Page):
 
     @cached_property
     def tzinfo(self):
-        return zoneinfo.ZoneInfo(self.time_zone or SeminarTimeZone.WARSAW)
+        return zoneinfo.ZoneInfo(self.time_zone or DEFAULT_TIME_ZONE)
 
     @property
     def local_start(self):
@@ -766,20 +774,14 @@ def talks_by_speaker(speakers, locale):
         .select_related("page", "page__locale", "presentation", "speaker")
         .order_by("-page__start", "start_time", "sort_order")
     )
-    source_locale_id = Locale.get_default().pk
-    # Per seminar (translation_key), the best version: the one in `locale`, else the source.
-    chosen = {}
-    for talk in talks:
-        rank = (
-            0 if talk.page.locale_id == locale.pk else (1 if talk.page.locale_id == source_locale_id else 2)
-        )
-        key = (talk.speaker.translation_key, talk.page.translation_key)
-        best = chosen.get(key)
-        if best is None or rank < best[0]:
-            chosen[key] = (rank, talk.page_id)
+    # Per seminar, the talks of its best version: the one in `locale`, else the source.
     result = {}
-    for talk in talks:
-        key = (talk.speaker.translation_key, talk.page.translation_key)
-        if chosen[key][1] == talk.page_id:
-            result.setdefault(talk.speaker.translation_key, []).append(talk)
+    chosen = best_versions(
+        talks,
+        locale.language_code,
+        key=lambda talk: (talk.speaker.translation_key, talk.page.translation_key),
+        page=lambda talk: talk.page,
+    )
+    for talk in chosen:
+        result.setdefault(talk.speaker.translation_key, []).append(talk)
     return result

@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
-from wagtail.models import Locale
 
 from . import calendar
 from .models import SeminarPage
+from .queries import best_versions
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 FEED_MAX_AGE = 60 * 60
@@ -54,19 +54,7 @@ def feed_seminars(language_code):
     One query for the seminars, whatever their number.
     """
     seminars = SeminarPage.objects.live().public().select_related("locale").order_by("start", "pk")
-    source = Locale.get_default()
-    chosen = {}
-    for seminar in seminars:
-        key = seminar.translation_key
-        current = chosen.get(key)
-        rank = (
-            0
-            if seminar.locale.language_code == language_code
-            else (1 if seminar.locale_id == source.pk else 2)
-        )
-        if current is None or rank < current[0]:
-            chosen[key] = (rank, seminar)
-    return sorted((s for _rank, s in chosen.values()), key=lambda s: (s.start, s.pk))
+    return best_versions(seminars, language_code, key=lambda seminar: seminar.translation_key)
 
 
 @require_safe

@@ -189,6 +189,15 @@ def test_speaker_links_are_same_as(client):
     assert structured(soup)["sameAs"] == ["https://orcid.org/0000-0000-0000-0000"]
 
 
+def test_speaker_description_is_plain_text_with_entities_decoded(client):
+    """The biography's "&", non-breaking space and line break come out as text, not as HTML entities."""
+    speaker = SpeakerPage.objects.get(locale__language_code="pl", family_name="Øien")
+    speaker.biography = "<p>Nordland &amp; Troms&nbsp;fylke<br/>Bodø</p><p>Second paragraph</p>"
+    speaker.save_revision().publish()
+    _response, soup = page_soup(client, speaker)
+    assert structured(soup)["description"] == "Nordland & Troms\xa0fylke Bodø Second paragraph"
+
+
 def test_project_page_describes_the_project_and_its_funder(client, language):
     project = ProjectPage.objects.get(locale__language_code=language)
     _response, soup = page_soup(client, project)

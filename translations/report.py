@@ -24,9 +24,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Sum, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, ModelLogEntry, Page, TranslatableMixin, get_page_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from .teams import source_language
 
 MISSING, IN_PROGRESS, OUT_OF_DATE, UP_TO_DATE = "missing", "in_progress", "out_of_date", "up_to_date"
 OPEN = "open"  # the report's default filter: everything not up to date
@@ -37,10 +40,6 @@ STATE_CHOICES = [
     (UP_TO_DATE, _("Up to date")),
 ]
 STATE_LABELS = dict(STATE_CHOICES)
-
-
-def source_language_code():
-    return getattr(settings, "TRANSLATIONS_SOURCE_LANGUAGE", settings.LANGUAGE_CODE)
 
 
 def translatable_snippet_models():
@@ -134,7 +133,7 @@ def _string_counts(source_locale, target_locale):
 def build_rows(languages=None):
     """Every (source object, target language) pair with its state, in a bounded number of queries."""
     locales = list(Locale.objects.all())
-    source_locale = next((loc for loc in locales if loc.language_code == source_language_code()), None)
+    source_locale = next((loc for loc in locales if loc.language_code == source_language()), None)
     if source_locale is None:
         return []
     targets = [loc for loc in locales if loc.pk != source_locale.pk]
@@ -278,9 +277,11 @@ def _row(model, pk, title, locale, names, target, source, translation, counts, c
 
 
 def _edit_url(model, pk):
-    if issubclass(model, Page):
-        return reverse("wagtailadmin_pages:edit", args=[pk])
-    return reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:edit", args=[quote(pk)])
+    """The admin edit view of the page or snippet ``pk`` of ``model`` (Wagtail's own URL finder).
+
+    Rows come from ``values()``: the finder is given an instance that carries only its pk.
+    """
+    return AdminURLFinder().get_edit_url(model(pk=pk))
 
 
 def _action(model, pk, target, source, state):

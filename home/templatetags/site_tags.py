@@ -1,17 +1,16 @@
 """Site-wide template tags: the language switcher and the main navigation."""
 
 from dataclasses import dataclass
-from html import unescape
 from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.html import strip_tags
 from wagtail.models import Locale, Page, Site
 
 from events.models import ProjectIndexPage, SpeakerIndexPage
+from home.text import plain_text
 
 register = template.Library()
 
@@ -170,10 +169,5 @@ def og_locale(language_code):
     return OG_LOCALES.get(language_code, language_code)
 
 
-@register.filter
-def plain_text(html):
-    """Rich text as plain text, for attributes such as descriptions: no tags, entities decoded.
-
-    (``striptags`` keeps entities, which autoescaping then escapes a second time.)
-    """
-    return unescape(strip_tags(str(html or ""))).strip()
+# Rich text as plain text, for attributes such as descriptions.
+register.filter("plain_text", plain_text)
