@@ -17,7 +17,6 @@ from django.utils import translation
 from home.text import plain_text
 
 from .choices import Country, SeminarStatus
-from .models import ProjectPage
 
 SCHEMA = "https://schema.org"
 SOCIAL_IMAGE_SPEC = "fill-1200x630"
@@ -154,9 +153,7 @@ def seminar_data(seminar, request=None):
                 }
             )
 
-        project = seminar.get_parent().specific
-        if not isinstance(project, ProjectPage):
-            project = None
+        project = seminar.project()
         organizers = [organisation(o) for o in project.partner_organisations()] if project else []
         if not organizers:
             organizers = [{"@type": "Organization", "name": str(settings.WAGTAIL_SITE_NAME)}]

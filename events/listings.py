@@ -1,4 +1,4 @@
-"""Listings of seminars and speakers: filters, pagination and the speakers of each seminar.
+"""Listings of seminars and speakers: filters and pagination (the queries are ``events.queries``).
 
 Used from ``get_context()`` of the project index, project and speaker index
 pages. Nothing here trusts the query string: a filter value that is not one of
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Country
 from .collation import initial, sort_by
-from .models import SeminarTalk, attach_shown_organisations, localized_pages, talks_by_speaker
+from .queries import attach_shown_organisations, attach_speakers, talks_by_speaker
 
 SEMINARS_PER_PAGE = 10
 PAGE_DIGITS = re.compile(r"[0-9]+")
@@ -99,32 +99,6 @@ class SeminarFilterForm(forms.Form):
         self.fields["country"].choices = [("", _("All countries"))] + [
             (code, label) for code, label in Country.choices if code in countries
         ]
-
-
-def attach_speakers(seminars, locale):
-    """Give each seminar ``listed_speakers``: its speakers in ``locale``, in programme order.
-
-    Two queries for the whole list (the talks with their speakers; the
-    speakers' translations), whatever the number of seminars.
-    """
-    seminars = list(seminars)
-    if not seminars:
-        return seminars
-    talks = list(
-        SeminarTalk.objects.filter(page__in=[s.pk for s in seminars], speaker__isnull=False)
-        .select_related("speaker", "speaker__locale")
-        .order_by("page_id", "start_time", "sort_order")
-    )
-    translated = localized_pages([t.speaker for t in talks], locale)
-    by_seminar = {}
-    for talk in talks:
-        speaker = translated.get(talk.speaker.translation_key, talk.speaker)
-        people = by_seminar.setdefault(talk.page_id, [])
-        if all(p.pk != speaker.pk for p in people):
-            people.append(speaker)
-    for seminar in seminars:
-        seminar.listed_speakers = by_seminar.get(seminar.pk, [])
-    return seminars
 
 
 def seminar_listing(request, seminars, locale):

@@ -28,7 +28,9 @@ synchronised: the subtitle codes are not text to translate, so they are listed
 in ``override_translatable_fields``.
 
 What is derived from these fields, in the page's language, lives in separate
-modules: ``events.calendar`` (iCalendar files and feeds), ``events.jsonld``
+modules: ``events.queries`` (every query: a linked page in the visitor's
+language, the organisations visitors see, talks, seminars once each),
+``events.calendar`` (iCalendar files and feeds), ``events.jsonld``
 (schema.org structured data), ``events.video`` (privacy-friendly embeds of the
 recording), ``events.listings`` (filtered, paginated listings of seminars and
 speakers) and ``events.collation`` (alphabetical order by each language's
@@ -37,11 +39,11 @@ alphabet).
 
 import zoneinfo
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -53,7 +55,6 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
     TitleFieldPanel,
 )
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
@@ -65,12 +66,12 @@ from wagtail.models import (
     TranslatableMixin,
     WorkflowMixin,
 )
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.forms import SitePageForm
 
+from . import jsonld, queries
 from .blocks import BodyBlock, GalleryBlock, LinkBlock
 from .choices import (
     DEFAULT_TIME_ZONE,
@@ -82,33 +83,11 @@ from .choices import (
     TalkRole,
 )
 from .forms import SeminarPageForm, SpeakerChooserPanel
-from .queries import best_versions
+from .listings import seminar_listing, speaker_listing
+from .queries import SeminarQuerySet, shown_organisation, shown_organisations, talks_by_speaker
 from .video import parse_video_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-
-
-def localized_pages(pages, locale, related=()):
-    """Map each page to its live translation in ``locale`` in one query.
-
-    Returns ``{translation_key: page}``; a page without a live translation maps
-    to itself (the source-language page), so callers can mark the fallback with
-    the page's own language. ``related`` names foreign keys to fetch in the same
-    query (fetch them for the source pages too).
-    """
-    pages = [p for p in pages if p is not None]
-    if not pages:
-        return {}
-    model = type(pages[0])
-    translated = model.objects.live().filter(
-        locale=locale, translation_key__in={p.translation_key for p in pages}
-    )
-    found = {p.translation_key: p for p in translated.select_related("locale", *related)}
-    return {p.translation_key: found.get(p.translation_key, p) for p in pages}
-
-
-# What a speaker's card shows besides the page itself: fetched with the speakers.
-SPEAKER_CARD_RELATED = ("locale", "photo", "organisation")
 
 
 # --- Snippets -------------------------------------------------------------
@@ -199,42 +178,9 @@ class Organisation(
 
     def get_workflow(self):
         """The translators' review workflow is for translations: Polish editors publish directly."""
-        source = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        if self.locale_id and self.locale.language_code == source:
+        if self.locale_id and self.locale.language_code == queries.source_language_code():
             return None
         return super().get_workflow()
-
-
-def shown_organisations(organisations):
-    """What visitors see for each organisation: ``{pk: organisation or None}``.
-
-    The row of an organisation is its live version. A translation that was
-    never published (``live=False``) is replaced by the live organisation of
-    the source language (Polish) with the same ``translation_key``, which
-    carries its own ``locale`` so that templates can mark its language; when
-    there is none either, nothing is shown (None). One query at most, for the
-    fallbacks, whatever the number of organisations.
-    """
-    organisations = [o for o in organisations if o is not None]
-    missing = {o.translation_key for o in organisations if not o.live}
-    fallbacks = {}
-    if missing:
-        fallbacks = {
-            o.translation_key: o
-            for o in Organisation.objects.filter(
-                translation_key__in=missing,
-                locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE),
-                live=True,
-            ).select_related("locale", "logo")
-        }
-    return {o.pk: (o if o.live else fallbacks.get(o.translation_key)) for o in organisations}
-
-
-def shown_organisation(organisation):
-    """``shown_organisations`` for one organisation (None stays None)."""
-    if organisation is None:
-        return None
-    return shown_organisations([organisation])[organisation.pk]
 
 
 # --- Projects -------------------------------------------------------------
@@ -256,8 +202,6 @@ class ProjectIndexPage(Page):
         verbose_name = _("project index")
 
     def get_context(self, request, *args, **kwargs):
-        from .listings import seminar_listing
-
         context = super().get_context(request, *args, **kwargs)
         context["projects"] = ProjectPage.objects.live().public().child_of(self).specific()
         # The site-wide seminar listing: every seminar of every project in this language.
@@ -322,8 +266,6 @@ class ProjectPage(Page):
         return SeminarPage.objects.live().public().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from .listings import seminar_listing
-
         context = super().get_context(request, *args, **kwargs)
         context.update(seminar_listing(request, self.seminars(), self.locale))
         context["upcoming_seminars"] = context["upcoming"].page.object_list
@@ -344,6 +286,10 @@ class ProjectPage(Page):
                 result.append(visible)
         return result
 
+    def structured_data(self, request=None):
+        """schema.org data of the page (``events.jsonld``)."""
+        return jsonld.project_data(self, request)
+
 
 class ProjectPartner(TranslatableMixin, Orderable):
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
@@ -359,16 +305,6 @@ class ProjectPartner(TranslatableMixin, Orderable):
 
 
 # --- Seminars -------------------------------------------------------------
-
-
-class SeminarQuerySet(PageQuerySet):
-    """Page querysets of seminars, split at the present moment."""
-
-    def upcoming(self):
-        return self.filter(end__gte=timezone.now()).order_by("start")
-
-    def past(self):
-        return self.filter(end__lt=timezone.now()).order_by("-start")
 
 
 SeminarManager = PageManager.from_queryset(SeminarQuerySet)
@@ -562,16 +498,7 @@ class SeminarPage(Page):
     @cached_property
     def programme(self):
         """The talks in time order, each with ``speaker_page`` in this page's language."""
-        talks = list(
-            self.talks.select_related(
-                "presentation", "speaker", *(f"speaker__{name}" for name in SPEAKER_CARD_RELATED)
-            ).order_by("start_time", "sort_order")
-        )
-        speakers = localized_pages([t.speaker for t in talks], self.locale, related=SPEAKER_CARD_RELATED)
-        attach_shown_organisations(speakers.values())
-        for talk in talks:
-            talk.speaker_page = speakers.get(talk.speaker.translation_key) if talk.speaker else None
-        return talks
+        return queries.programme(self)
 
     def speakers(self):
         """Distinct speakers of the programme, in order of first appearance."""
@@ -581,6 +508,26 @@ class SeminarPage(Page):
                 seen.add(talk.speaker_page.pk)
                 result.append(talk.speaker_page)
         return result
+
+    def project(self):
+        """The project page the seminar belongs to, or None."""
+        parent = self.get_parent().specific
+        return parent if isinstance(parent, ProjectPage) else None
+
+    def calendar_url(self):
+        """The address of the seminar's .ics file, under the page's own language prefix."""
+        with translation.override(self.locale.language_code):
+            return reverse("seminar_calendar", args=[self.pk])
+
+    @staticmethod
+    def calendar_feed_url(language_code):
+        """The address of the calendar feed of every seminar in ``language_code``."""
+        with translation.override(language_code):
+            return reverse("seminar_calendar_feed")
+
+    def structured_data(self, request=None):
+        """schema.org data of the page (``events.jsonld``)."""
+        return jsonld.seminar_data(self, request)
 
 
 class SeminarTalk(TranslatableMixin, Orderable):
@@ -648,8 +595,6 @@ class SpeakerIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """Speakers by family name in the page language's alphabet, filtered by country and organisation."""
-        from .listings import speaker_listing
-
         context = super().get_context(request, *args, **kwargs)
         speakers = (
             SpeakerPage.objects.live()
@@ -745,43 +690,6 @@ class SpeakerPage(Page):
         """The talks this person gave across seminars, newest first (see ``talks_by_speaker``)."""
         return talks_by_speaker([self], self.locale).get(self.translation_key, [])
 
-
-def attach_shown_organisations(speakers):
-    """Set ``shown_organisation`` on every speaker with one query at most."""
-    speakers = [s for s in speakers if s is not None]
-    shown = shown_organisations([s.organisation for s in speakers if s.organisation_id])
-    for speaker in speakers:
-        speaker.shown_organisation = shown.get(speaker.organisation_id) if speaker.organisation_id else None
-    return speakers
-
-
-def talks_by_speaker(speakers, locale):
-    """``{speaker translation_key: [talks]}``: each speaker's talks across seminars, newest first.
-
-    A talk is taken from the seminar page in ``locale``; a seminar not (yet)
-    translated into it is shown in its source language (its ``page.locale``
-    says which), so a speaker's list does not lose talks. One query for any
-    number of speakers.
-    """
-    keys = {s.translation_key for s in speakers}
-    if not keys:
-        return {}
-    talks = list(
-        SeminarTalk.objects.filter(
-            speaker__translation_key__in=keys,
-            page__in=SeminarPage.objects.live().public().values("pk"),
-        )
-        .select_related("page", "page__locale", "presentation", "speaker")
-        .order_by("-page__start", "start_time", "sort_order")
-    )
-    # Per seminar, the talks of its best version: the one in `locale`, else the source.
-    result = {}
-    chosen = best_versions(
-        talks,
-        locale.language_code,
-        key=lambda talk: (talk.speaker.translation_key, talk.page.translation_key),
-        page=lambda talk: talk.page,
-    )
-    for talk in chosen:
-        result.setdefault(talk.speaker.translation_key, []).append(talk)
-    return result
+    def structured_data(self, request=None):
+        """schema.org data of the page (``events.jsonld``)."""
+        return jsonld.speaker_data(self, request)

@@ -2,29 +2,16 @@
 
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from . import calendar
 from .models import SeminarPage
-from .queries import best_versions
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 FEED_MAX_AGE = 60 * 60
 # Larger ids cannot be in the database (a 64-bit column) and overflow SQLite's driver.
 MAX_ID = 2**63 - 1
-
-
-def seminar_calendar_url(seminar):
-    """The address of ``seminar``'s .ics file, under the page's own language prefix."""
-    with translation.override(seminar.locale.language_code):
-        return reverse("seminar_calendar", args=[seminar.pk])
-
-
-def calendar_feed_url(language_code):
-    with translation.override(language_code):
-        return reverse("seminar_calendar_feed")
 
 
 def _calendar_response(body, filename, attachment):
@@ -43,25 +30,16 @@ def seminar_ics(request, page_id):
     language = seminar.locale.language_code
     if translation.get_language() != language:
         # /nb/.../seminar-<id of the Polish page>.ics: the file is the Polish page's.
-        return HttpResponsePermanentRedirect(seminar_calendar_url(seminar))
+        return HttpResponsePermanentRedirect(seminar.calendar_url())
     body = calendar.seminar_calendar(seminar, seminar.get_full_url(request))
     return _calendar_response(body, f"{seminar.slug}.ics", attachment=True)
-
-
-def feed_seminars(language_code):
-    """Every live seminar once, in ``language_code`` where it is translated, otherwise in its source language.
-
-    One query for the seminars, whatever their number.
-    """
-    seminars = SeminarPage.objects.live().public().select_related("locale").order_by("start", "pk")
-    return best_versions(seminars, language_code, key=lambda seminar: seminar.translation_key)
 
 
 @require_safe
 def seminar_feed(request):
     """All seminars as a calendar that calendar apps can subscribe to, in the URL's language."""
     language = translation.get_language()
-    seminars = feed_seminars(language)
+    seminars = SeminarPage.objects.live().public().once_each(language)
     body = calendar.language_calendar(seminars, language, lambda s: s.get_full_url(request))
     response = _calendar_response(body, f"seminars-{language}.ics", attachment=False)
     response["Cache-Control"] = f"public, max-age={FEED_MAX_AGE}"

@@ -8,12 +8,18 @@ from icalendar import Calendar
 
 from events.calendar import seminar_uid
 from events.models import SeminarPage
-from events.views import calendar_feed_url, seminar_calendar_url
 
 from .conftest import LANGUAGES
 from .test_event_support import dst_seminar, online_seminar
 
 pytestmark = pytest.mark.django_db
+
+
+def seminar_calendar_url(seminar):
+    return seminar.calendar_url()
+
+
+calendar_feed_url = SeminarPage.calendar_feed_url
 
 
 def get_calendar(client, url):

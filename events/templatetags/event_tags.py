@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
 from events import jsonld as structured
-from events.views import calendar_feed_url, seminar_calendar_url
+from events.models import SeminarPage
 
 register = template.Library()
 
@@ -25,26 +25,20 @@ def jsonld(data):
 
 @register.simple_tag(takes_context=True)
 def structured_data(context, page):
-    """The schema.org data of a seminar, speaker or project page (a dict), or ``None``."""
-    request = context.get("request")
-    builders = {
-        "SeminarPage": structured.seminar_data,
-        "SpeakerPage": structured.speaker_data,
-        "ProjectPage": structured.project_data,
-    }
-    builder = builders.get(type(page).__name__)
-    return builder(page, request) if builder else None
+    """The schema.org data of a page that provides it (seminar, speaker, project: a dict), or ``None``."""
+    provider = getattr(page, "structured_data", None)
+    return provider(context.get("request")) if provider else None
 
 
 @register.simple_tag
 def calendar_url(seminar):
-    return seminar_calendar_url(seminar)
+    return seminar.calendar_url()
 
 
 @register.simple_tag(takes_context=True)
 def calendar_feed(context, language_code, absolute=False):
     """The address of the seminars calendar feed in ``language_code`` (absolute if asked)."""
-    url = calendar_feed_url(language_code)
+    url = SeminarPage.calendar_feed_url(language_code)
     request = context.get("request")
     return request.build_absolute_uri(url) if absolute and request is not None else url
 
