@@ -544,7 +544,7 @@ class SeminarTalk(TranslatableMixin, Orderable):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="talks",
+        related_name="talks_given",
         help_text=_("Choose the Polish speaker page; visitors are shown the page in their language."),
     )
     role = models.CharField(_("role"), max_length=20, choices=TalkRole.choices, default=TalkRole.PRESENTER)

@@ -188,7 +188,7 @@ def talks_by_speaker(speakers, locale):
     keys = {s.translation_key for s in speakers}
     if not keys:
         return {}
-    talk_model = _talk_model(type(speakers[0]), "talks")
+    talk_model = _talk_model(type(speakers[0]), "talks_given")
     talks = (
         talk_model.objects.filter(
             speaker__translation_key__in=keys,

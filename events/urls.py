@@ -12,6 +12,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("calendar/seminars.ics", views.seminar_feed, name="seminar_calendar_feed"),
+    path("calendar/seminars.ics", views.seminar_calendar_feed, name="seminar_calendar_feed"),
     path("calendar/seminar-<int:page_id>.ics", views.seminar_ics, name="seminar_calendar"),
 ]

@@ -36,7 +36,7 @@ def seminar_ics(request, page_id):
 
 
 @require_safe
-def seminar_feed(request):
+def seminar_calendar_feed(request):
     """All seminars as a calendar that calendar apps can subscribe to, in the URL's language."""
     language = translation.get_language()
     seminars = SeminarPage.objects.live().public().once_each(language)

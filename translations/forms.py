@@ -2,8 +2,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from .report import STATE_CHOICES
-
 
 class SyncForm(forms.Form):
     locales = forms.ModelMultipleChoiceField(
@@ -32,15 +30,3 @@ class POUploadForm(forms.Form):
             "empty": _("The file is empty or is not a PO file."),
         },
     )
-
-
-class ReportFilterForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), required=False)
-    state = forms.ChoiceField(label=_("State"), required=False)
-    type = forms.ChoiceField(label=_("Type"), required=False)
-
-    def __init__(self, *args, languages, types, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [("", _("All languages")), *languages]
-        self.fields["state"].choices = [("", _("All states")), *STATE_CHOICES]
-        self.fields["type"].choices = [("", _("All types")), *types]

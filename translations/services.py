@@ -20,11 +20,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import DraftStateMixin, Page
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import StringTranslation
 
 from .changes import carry_over_previous_translations
 from .compat import save_translation_draft as save_draft
-from .teams import user_can_work_in
 
 
 @dataclass
@@ -103,12 +102,3 @@ def sync_translations(source, user, locales=None):
             continue
         (result.published if publish else result.drafts).append(locale)
     return result
-
-
-def publishable_translations(source, user):
-    """Enabled translations of ``source`` whose target language the user may touch."""
-    return [
-        t
-        for t in Translation.objects.filter(source=source, enabled=True).select_related("target_locale")
-        if user_can_work_in(user, t.target_locale) or user.has_perm("wagtail_localize.submit_translation")
-    ]

@@ -49,6 +49,18 @@ def live_translations(page):
     return page._live_translations
 
 
+@register.simple_tag
+def page_language(page=None):
+    """The language of the page's content: its own, or for an untranslated alias its original's.
+
+    Without a page (search, error pages) it is the interface language.
+    """
+    if page is None:
+        return translation.get_language()
+    shown = page.alias_of if page.alias_of_id else page
+    return shown.locale.language_code or page.locale.language_code
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """One link per language, to ``page`` in that language.
