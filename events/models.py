@@ -70,6 +70,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.forms import SitePageForm
+from home.search import BASE_FORMS, BaseFormsIndexed
 
 from . import jsonld, queries
 from .blocks import BodyBlock, GalleryBlock, LinkBlock
@@ -186,13 +187,13 @@ class Organisation(
 # --- Projects -------------------------------------------------------------
 
 
-class ProjectIndexPage(Page):
+class ProjectIndexPage(BaseFormsIndexed, Page):
     base_form_class = SitePageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), BASE_FORMS]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.ProjectPage"]
@@ -210,7 +211,7 @@ class ProjectIndexPage(Page):
         return context
 
 
-class ProjectPage(Page):
+class ProjectPage(BaseFormsIndexed, Page):
     base_form_class = SitePageForm
 
     summary = models.TextField(
@@ -248,6 +249,7 @@ class ProjectPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        BASE_FORMS,
     ]
 
     parent_page_types = ["events.ProjectIndexPage"]
@@ -310,7 +312,7 @@ class ProjectPartner(TranslatableMixin, Orderable):
 SeminarManager = PageManager.from_queryset(SeminarQuerySet)
 
 
-class SeminarPage(Page):
+class SeminarPage(BaseFormsIndexed, Page):
     theme = models.CharField(
         _("theme"), max_length=255, blank=True, help_text=_("The seminar's subject in one line.")
     )
@@ -428,6 +430,7 @@ class SeminarPage(Page):
         index.SearchField("summary"),
         index.SearchField("report"),
         index.SearchField("venue_city"),
+        BASE_FORMS,
         index.FilterField("start"),
         index.FilterField("end"),
         index.FilterField("venue_country"),
@@ -578,13 +581,13 @@ class SeminarTalk(TranslatableMixin, Orderable):
 # --- Speakers -------------------------------------------------------------
 
 
-class SpeakerIndexPage(Page):
+class SpeakerIndexPage(BaseFormsIndexed, Page):
     base_form_class = SitePageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), BASE_FORMS]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.SpeakerPage"]
@@ -606,7 +609,7 @@ class SpeakerIndexPage(Page):
         return context
 
 
-class SpeakerPage(Page):
+class SpeakerPage(BaseFormsIndexed, Page):
     """A person who spoke at a seminar. The page title is the person's full name."""
 
     base_form_class = SitePageForm
@@ -668,6 +671,7 @@ class SpeakerPage(Page):
         index.SearchField("job_title"),
         index.SearchField("biography"),
         index.SearchField("city"),
+        BASE_FORMS,
         index.FilterField("country"),
     ]
 

@@ -11,11 +11,12 @@ from events.blocks import BodyBlock
 from events.models import SeminarPage
 
 from .forms import SitePageForm
+from .search import BASE_FORMS, BaseFormsIndexed
 
 RECENT_SEMINARS = 3
 
 
-class HomePage(Page):
+class HomePage(BaseFormsIndexed, Page):
     base_form_class = SitePageForm
 
     intro = models.TextField(
@@ -34,7 +35,7 @@ class HomePage(Page):
         FieldPanel("body"),
         FieldPanel("funding"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body"), BASE_FORMS]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["events.ProjectIndexPage", "events.SpeakerIndexPage"]

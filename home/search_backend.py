@@ -11,6 +11,10 @@ configuration, so that a Norwegian visitor searching for "seminarene" finds
 Queries use the configuration of the active language for translatable models
 (the public search filters by the active locale, so index and query agree).
 Other databases use Wagtail's usual database backend.
+
+Inflection in every language and on every database (Polish and Icelandic on
+PostgreSQL, all four on SQLite) is the site's own, on top of this: pages index
+the base forms of their words and queries look for them (``home/search.py``).
 """
 
 import threading

@@ -29,6 +29,8 @@ from wagtail.models import Locale, Page, Site
 
 from events.listings import paginate
 
+from .search import Matcher, hit, rank, search_query
+
 
 @requires_csrf_token
 def page_not_found(request, exception=None):
@@ -104,10 +106,14 @@ def search(request):
     elif query and not terms:
         context["message"] = _("Search for words: punctuation and symbols alone find nothing.")
     elif terms:
+        # Matched by base forms and ranked by where the words are: home/search.py.
+        language = translation.get_language()
+        matcher = Matcher(terms, language)
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        found = rank(pages.search(search_query(terms, language)), matcher)
         notices = []
-        context["results"] = paginate(
-            request, pages.search(terms), "page", {"q": query}, notices, per_page=SEARCH_RESULTS_PER_PAGE
-        )
+        results = paginate(request, found, "page", {"q": query}, notices, per_page=SEARCH_RESULTS_PER_PAGE)
+        context["results"] = results
+        context["hits"] = [hit(page, matcher) for page in results.page]
         context["message"] = " ".join(str(notice) for notice in notices)
     return TemplateResponse(request, "home/search.html", context)

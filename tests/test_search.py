@@ -1,4 +1,4 @@
-"""Search per language: only that language's pages, language-aware where PostgreSQL has it."""
+"""Search per language: only that language's pages, matched by base forms on SQLite and PostgreSQL."""
 
 from urllib.parse import parse_qs, urlparse
 
@@ -21,7 +21,7 @@ def search(client, language, **params):
 
 
 def result_titles(soup):
-    return [a.get_text(strip=True) for a in soup.select(".search-result__title")]
+    return [" ".join(a.get_text().split()) for a in soup.select(".search-result__title")]
 
 
 def test_search_finds_pages_of_the_visitors_language_only(client, language):
@@ -120,3 +120,180 @@ def test_switcher_on_search_keeps_the_query(client):
     for code in LANGUAGES:
         target = parse_qs(urlparse(links[code]).query)["next"][0]
         assert target == f"/{code}/search/?q=Opole"
+
+
+# --- Inflection: the relevance set ---------------------------------------------------------
+#
+# Per language, probe pages whose text holds only inflected forms of the words searched for,
+# and queries in a base form and in other inflected forms, each with the probes it must find
+# (and so must not find the other probe). Run on SQLite and on PostgreSQL (make test-postgres).
+
+PROBES = {
+    "pl": {
+        "Sonda A": "Szkolenia dla samorządów o zarządzaniu w czasie kryzysów.",
+        "Sonda B": "Rozmowy o odporności miast i o gminach na Pomorzu.",
+    },
+    "is": {
+        "Könnun A": "Samstarf sveitarfélaga á Norðurlöndum.",
+        "Könnun B": "Viðbúnaður borga og viðnámsþróttur íbúanna.",
+    },
+    "nb": {
+        "Prøve A": "Beredskap i byene og kommunenes samarbeid.",
+        "Prøve B": "Krisene rammet lokalsamfunnene hardt.",
+    },
+    "en": {
+        "Probe A": "Preparing cities for crises.",
+        "Probe B": "Municipalities cooperating across borders.",
+    },
+}
+
+RELEVANCE = [
+    # (language, query, the probes it must find)
+    ("pl", "samorząd", {"Sonda A"}),
+    ("pl", "samorządy", {"Sonda A"}),
+    ("pl", "samorządom", {"Sonda A"}),
+    ("pl", "kryzys", {"Sonda A"}),
+    ("pl", "kryzysami", {"Sonda A"}),
+    ("pl", "odporność", {"Sonda B"}),
+    ("pl", "odpornością", {"Sonda B"}),
+    ("pl", "miasto", {"Sonda B"}),
+    ("pl", "miastach", {"Sonda B"}),
+    ("pl", "gmina", {"Sonda B"}),
+    ("pl", "odporność miasta", {"Sonda B"}),
+    ("pl", "samorządów", {"Sonda A"}),  # the exact form still matches
+    ("is", "sveitarfélag", {"Könnun A"}),
+    ("is", "sveitarfélögum", {"Könnun A"}),
+    ("is", "borg", {"Könnun B"}),
+    ("is", "borgir", {"Könnun B"}),
+    ("is", "viðbúnaði", {"Könnun B"}),
+    ("nb", "by", {"Prøve A"}),
+    ("nb", "byer", {"Prøve A"}),
+    ("nb", "byen", {"Prøve A"}),
+    ("nb", "kommune", {"Prøve A"}),
+    ("nb", "krise", {"Prøve B"}),
+    ("nb", "kriser", {"Prøve B"}),
+    ("nb", "lokalsamfunn", {"Prøve B"}),
+    ("en", "city", {"Probe A"}),
+    ("en", "crisis", {"Probe A"}),
+    ("en", "municipality", {"Probe B"}),
+    ("en", "cooperation", {"Probe B"}),
+]
+
+
+@pytest.fixture
+def probes():
+    from events.models import SpeakerIndexPage, SpeakerPage
+
+    for code, pages in PROBES.items():
+        index = SpeakerIndexPage.objects.get(locale__language_code=code)
+        for number, (title, text) in enumerate(pages.items()):
+            index.add_child(
+                instance=SpeakerPage(
+                    title=title, slug=f"probe-{number}", family_name="Probe", biography=f"<p>{text}</p>"
+                )
+            )
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), RELEVANCE)
+def test_base_forms_find_inflected_forms(client, probes, language, query, expected):
+    _response, soup = search(client, language, q=query)
+    found = set(result_titles(soup)) & set(PROBES[language])
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        # From the issue: the words of the demo seminar in each language.
+        ("pl", "kryzys", "Odporność i przygotowanie miast na sytuacje kryzysowe"),  # "kryzysy"
+        ("pl", "miasto", "Odporność i przygotowanie miast na sytuacje kryzysowe"),  # "miast", "miasta"
+        ("is", "borg", "Viðnámsþróttur og viðbúnaður borga vegna áfalla"),  # "borga", "borgir"
+        ("nb", "byen", "Byers motstandskraft og beredskap for kriser"),  # "byer", "Byers"
+        ("nb", "seminarene", "Byers motstandskraft og beredskap for kriser"),  # "seminaret"
+        ("en", "city", "Resilience and preparedness of cities for crises"),  # "cities"
+    ],
+)
+def test_demo_seminar_is_found_by_base_forms(client, language, query, expected):
+    _response, soup = search(client, language, q=query)
+    assert expected in result_titles(soup)
+
+
+def test_titles_rank_above_summaries_and_summaries_above_other_text(client):
+    from events.models import SpeakerIndexPage, SpeakerPage
+
+    index = SpeakerIndexPage.objects.get(locale__language_code="pl")
+    # Created in the reverse of the expected order, so the order is not the order of creation.
+    pages = [
+        ("Osoba z biografią", "", "O samorządach, samorządów, samorządom i samorządy."),
+        ("Osoba ze stanowiskiem", "Doradczyni samorządów", ""),
+        ("Samorządowiec", "", ""),
+    ]
+    for number, (title, job_title, biography) in enumerate(pages):
+        index.add_child(
+            instance=SpeakerPage(
+                title=title,
+                slug=f"rank-{number}",
+                family_name="Ranking",
+                job_title=job_title,
+                biography=f"<p>{biography}</p>" if biography else "",
+            )
+        )
+    index.add_child(instance=SpeakerPage(title="Samorząd", slug="rank-title", family_name="Ranking"))
+    _response, soup = search(client, "pl", q="samorząd")
+    titles = [t for t in result_titles(soup) if t in {p[0] for p in pages} | {"Samorząd"}]
+    assert titles[0] == "Samorząd"
+    assert titles[1:] == ["Osoba ze stanowiskiem", "Osoba z biografią"]
+
+
+def test_matches_are_marked_in_the_title_and_summary(client, probes):
+    from events.models import SpeakerIndexPage, SpeakerPage
+
+    index = SpeakerIndexPage.objects.get(locale__language_code="is")
+    index.add_child(
+        instance=SpeakerPage(
+            title="Fulltrúi sveitarfélaga",
+            slug="marked",
+            family_name="Merkt",
+            job_title="Ráðgjafi <sveitarfélögum> & borgum",
+        )
+    )
+    _response, soup = search(client, "is", q="sveitarfélag")
+    result = next(r for r in soup.select(".search-result") if "Fulltrúi" in r.get_text())
+    assert [m.get_text() for m in result.select(".search-result__title mark")] == ["sveitarfélaga"]
+    summary = result.select_one(".search-result__summary")
+    assert [m.get_text() for m in summary.select("mark")] == ["sveitarfélögum"]
+    # Text is escaped, never markup.
+    assert summary.get_text() == "Ráðgjafi <sveitarfélögum> & borgum"
+
+
+def test_long_summaries_show_the_words_around_the_first_match(client):
+    from events.models import SpeakerIndexPage, SpeakerPage
+
+    index = SpeakerIndexPage.objects.get(locale__language_code="en")
+    filler = " ".join(f"w{n}" for n in range(45))
+    index.add_child(
+        instance=SpeakerPage(
+            title="Long summary",
+            slug="long",
+            family_name="Long",
+            job_title=f"{filler} municipalities end",
+        )
+    )
+    _response, soup = search(client, "en", q="municipality")
+    result = next(r for r in soup.select(".search-result") if "Long summary" in r.get_text())
+    summary = result.select_one(".search-result__summary")
+    assert summary.select_one("mark").get_text() == "municipalities"
+    assert summary.get_text().startswith("… ")
+    assert summary.get_text().endswith("municipalities end")
+
+
+def test_update_index_rebuilds_the_base_forms(client, probes):
+    from django.core.management import call_command
+    from wagtail.search.models import IndexEntry
+
+    IndexEntry.objects.all().delete()
+    _response, soup = search(client, "pl", q="samorząd")
+    assert "Sonda A" not in result_titles(soup)
+    call_command("update_index", verbosity=0)
+    _response, soup = search(client, "pl", q="samorząd")
+    assert "Sonda A" in result_titles(soup)
