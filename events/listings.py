@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django import forms
+import django_filters
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Country
 from .collation import initial, sort_by
-from .queries import attach_shown_organisations, attach_speakers, talks_by_speaker
+from .queries import attach_shown_organisations, attach_speakers, source_language_code, talks_by_speaker
 
 SEMINARS_PER_PAGE = 10
 PAGE_DIGITS = re.compile(r"[0-9]+")
@@ -89,16 +90,33 @@ def _value(request, name):
     return value[:MAX_VALUE_LENGTH] if isinstance(value, str) else ""
 
 
-class SeminarFilterForm(forms.Form):
-    year = forms.ChoiceField(label=_("Year"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+def _country_choices(countries):
+    return [(code, label) for code, label in Country.choices if code in countries]
 
-    def __init__(self, data, years, countries):
-        super().__init__(data)
-        self.fields["year"].choices = [("", _("All years"))] + [(str(y), str(y)) for y in years]
-        self.fields["country"].choices = [("", _("All countries"))] + [
-            (code, label) for code, label in Country.choices if code in countries
-        ]
+
+class SeminarFilterSet(django_filters.FilterSet):
+    """Year and country of a seminar listing, offering only the values the listing has."""
+
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), field_name="start", lookup_expr="year", empty_label=_("All years")
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), field_name="venue_country", empty_label=_("All countries")
+    )
+
+    def __init__(self, data, queryset, years, countries):
+        super().__init__(data, queryset=queryset)
+        self.filters["year"].extra["choices"] = [(str(y), str(y)) for y in years]
+        self.filters["country"].extra["choices"] = _country_choices(countries)
+
+
+def _applied(filterset, notices, invalid):
+    """The filter values that were applied; each invalid one (ignored by django-filter) adds its notice."""
+    errors = filterset.form.errors
+    for name, notice in invalid.items():
+        if name in errors:
+            notices.append(notice)
+    return {name: value for name, value in filterset.form.cleaned_data.items() if value}
 
 
 def seminar_listing(request, seminars, locale):
@@ -114,25 +132,11 @@ def seminar_listing(request, seminars, locale):
         seminars.exclude(venue_country="").order_by().values_list("venue_country", flat=True).distinct()
     )
     data = {name: _value(request, name) for name in ("year", "country") if name in request.GET}
-    form = SeminarFilterForm(data, years, countries)
-    form.is_valid()
-    query = {}
-    year = form.cleaned_data.get("year") if "year" not in form.errors else ""
-    country = form.cleaned_data.get("country") if "country" not in form.errors else ""
-    if "year" in form.errors:
-        notices.append(INVALID_YEAR)
-    if "country" in form.errors:
-        notices.append(INVALID_COUNTRY)
-    filtered = seminars
-    if year:
-        filtered = filtered.filter(start__year=int(year))
-        query["year"] = year
-    if country:
-        filtered = filtered.filter(venue_country=country)
-        query["country"] = country
-    # A valid form shows only the values that were applied; bad ones are dropped from the fields.
-    form = SeminarFilterForm(query, years, countries)
-    form.is_valid()
+    filterset = SeminarFilterSet(data, seminars, years, countries)
+    filtered = filterset.qs  # django-filter leaves out the values that are not valid choices
+    query = _applied(filterset, notices, {"year": INVALID_YEAR, "country": INVALID_COUNTRY})
+    # The form shows only the values that were applied; bad ones are dropped from the fields.
+    form = SeminarFilterSet(query, seminars, years, countries).form
 
     upcoming = paginate(request, filtered.upcoming(), "upcoming_page", query, notices)
     past = paginate(request, filtered.past(), "page", query, notices)
@@ -146,19 +150,34 @@ def seminar_listing(request, seminars, locale):
     }
 
 
-class SpeakerFilterForm(forms.Form):
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+class SpeakerFilterSet(django_filters.FilterSet):
+    """Country and organisation of the speaker listing, offering only the values the listing has.
 
-    def __init__(self, data, countries, organisations, language):
-        super().__init__(data)
-        self.fields["country"].choices = [("", _("All countries"))] + [
-            (code, label) for code, label in Country.choices if code in countries
-        ]
+    The organisation is the one visitors see (``shown_organisation``): a speaker
+    whose organisation is an unpublished translation is listed under the live
+    Polish organisation it falls back to.
+    """
+
+    country = django_filters.ChoiceFilter(label=_("Country"), empty_label=_("All countries"))
+    organisation = django_filters.ChoiceFilter(
+        label=_("Organisation"), method="filter_organisation", empty_label=_("All organisations")
+    )
+
+    def __init__(self, data, queryset, countries, organisations, language):
+        super().__init__(data, queryset=queryset)
+        self.organisations = {str(o.pk): o for o in organisations}
         ordered = sort_by(organisations, language, lambda o: o.name)
-        self.fields["organisation"].choices = [("", _("All organisations"))] + [
-            (str(o.pk), o.name) for o in ordered
-        ]
+        self.filters["country"].extra["choices"] = _country_choices(countries)
+        self.filters["organisation"].extra["choices"] = [(str(o.pk), o.name) for o in ordered]
+
+    def filter_organisation(self, queryset, name, value):
+        organisation = self.organisations[value]
+        shown_as = Q(organisation=organisation)
+        if organisation.locale.language_code == source_language_code():
+            shown_as |= Q(
+                organisation__translation_key=organisation.translation_key, organisation__live=False
+            )
+        return queryset.filter(shown_as)
 
 
 @dataclass
@@ -174,28 +193,19 @@ def speaker_listing(request, speakers, locale):
     """
     language = locale.language_code
     notices = []
+    queryset = speakers
     speakers = attach_shown_organisations(speakers)
     countries = {s.country for s in speakers if s.country}
     # Only what visitors see: live organisations (a never-published translation is the Polish one).
     organisations = {s.shown_organisation.pk: s.shown_organisation for s in speakers if s.shown_organisation}
-    organisations = organisations.values()
+    organisations = list(organisations.values())
     data = {name: _value(request, name) for name in ("country", "organisation") if name in request.GET}
-    form = SpeakerFilterForm(data, countries, organisations, language)
-    form.is_valid()
-    query = {}
-    if "country" in form.errors:
-        notices.append(INVALID_COUNTRY)
-    elif form.cleaned_data.get("country"):
-        query["country"] = form.cleaned_data["country"]
-        speakers = [s for s in speakers if s.country == query["country"]]
-    if "organisation" in form.errors:
-        notices.append(INVALID_ORGANISATION)
-    elif form.cleaned_data.get("organisation"):
-        query["organisation"] = form.cleaned_data["organisation"]
-        wanted = query["organisation"]
-        speakers = [s for s in speakers if s.shown_organisation and str(s.shown_organisation.pk) == wanted]
-    form = SpeakerFilterForm(query, countries, organisations, language)
-    form.is_valid()
+    filterset = SpeakerFilterSet(data, queryset, countries, organisations, language)
+    query = _applied(filterset, notices, {"country": INVALID_COUNTRY, "organisation": INVALID_ORGANISATION})
+    if query:
+        wanted = set(filterset.qs.values_list("pk", flat=True))
+        speakers = [s for s in speakers if s.pk in wanted]
+    form = SpeakerFilterSet(query, queryset, countries, organisations, language).form
 
     speakers = sort_by(speakers, language, lambda s: s.family_name or s.title, lambda s: s.title)
     talks = talks_by_speaker(speakers, locale)

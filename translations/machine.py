@@ -10,14 +10,13 @@ Every backend here talks HTTP through ``requests``, so tests fake the boundary
 with the ``responses`` library.
 """
 
-import json
-
 import requests
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.machine_translators.deepl import DeepLTranslator
+from wagtail_localize.machine_translators.libretranslate import LibreTranslator
 from wagtail_localize.strings import StringValue
 
 
@@ -54,32 +53,35 @@ class EuropeanDeepLTranslator(DeepLTranslator):
         return _pair(strings, texts)
 
 
-class LibreTranslateTranslator(BaseMachineTranslator):
-    """LibreTranslate (self-hosted or libretranslate.com); the API key is optional."""
+class LibreTranslateTranslator(LibreTranslator):
+    """wagtail-localize's LibreTranslate backend with this site's options.
 
-    display_name = "LibreTranslate"
+    ``URL`` (self-hosted or libretranslate.com), an optional ``API_KEY`` and
+    ``TIMEOUT``; an answer with a different number of texts than were sent is
+    reported as such.
+    """
+
+    def __init__(self, options):
+        super().__init__({"API_KEY": "", **options})
+
+    def get_api_endpoint(self):
+        return self.options["URL"].rstrip("/")
+
+    def get_timeout(self):
+        return int(self.options.get("TIMEOUT", 30))
+
+    def language_code(self, code):
+        return base_language(code)
 
     def translate(self, source_locale, target_locale, strings):
-        strings = list(strings)
-        payload = {
-            "q": [s.data for s in strings],
-            "source": base_language(source_locale.language_code),
-            "target": base_language(target_locale.language_code),
-            "format": "html",
-        }
-        if self.options.get("API_KEY"):
-            payload["api_key"] = self.options["API_KEY"]
-        response = requests.post(
-            self.options["URL"].rstrip("/") + "/translate",
-            data=json.dumps(payload),
-            headers={"Content-Type": "application/json"},
-            timeout=int(self.options.get("TIMEOUT", 30)),
-        )
-        response.raise_for_status()
-        return _pair(strings, response.json()["translatedText"])
-
-    def can_translate(self, source_locale, target_locale):
-        return base_language(source_locale.language_code) != base_language(target_locale.language_code)
+        try:
+            return super().translate(source_locale, target_locale, list(strings))
+        except requests.RequestException:
+            raise
+        except ValueError as error:  # wagtail-localize pairs strings and texts with zip(strict=True)
+            raise MachineTranslationError(
+                gettext("the service returned a different number of translations")
+            ) from error
 
 
 class GoogleTranslateTranslator(BaseMachineTranslator):
