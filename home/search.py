@@ -47,8 +47,8 @@ SNOWBALL = {"nb": "norwegian", "en": "english"}
 # simplemma's language codes; Norwegian Bokmål is "nb" in both.
 SIMPLEMMA = {"pl": "pl", "is": "is", "nb": "nb", "en": "en"}
 BASE_FORMS_FIELD = "search_base_forms"
-# The matched set is ranked in Python up to this many results (the rest keep the backend's order).
-RANK_LIMIT = 500
+# The first results, ranked in Python by where the words are (the rest keep the backend's order).
+RANK_LIMIT = 100
 SNIPPET_WORDS = 40
 
 
@@ -219,18 +219,54 @@ class Hit:
     summary: str
 
 
-def rank(pages, matcher):
-    """``pages`` (in the backend's relevance order) ranked by tier: a match in the title, in the summary,
-    elsewhere; the order within a tier is kept."""
+def tier(page, matcher):
+    """0 when the title matches, 1 when the summary does, 2 otherwise."""
+    if matcher.count(page.title):
+        return 0
+    if matcher.count(summary_of(page)):
+        return 1
+    return 2
 
-    def tier(page):
-        if matcher.count(page.title):
-            return 0
-        if matcher.count(summary_of(page)):
-            return 1
-        return 2
 
-    return sorted(pages, key=tier)
+class Ranked:
+    """Search results (in the backend's relevance order) ranked by ``tier``, for a Paginator.
+
+    Only the first ``limit`` results are fetched and ranked (the first pages a visitor reads);
+    later ones keep the backend's order and are fetched a page at a time, so a word found on
+    hundreds of pages costs a count and one page, not every page.
+    """
+
+    def __init__(self, results, matcher, limit=None):
+        self.results = results
+        self.matcher = matcher
+        self.limit = RANK_LIMIT if limit is None else limit
+
+    @functools.cached_property
+    def head(self):
+        return sorted(self.results[: self.limit], key=lambda page: tier(page, self.matcher))
+
+    @functools.cached_property
+    def _count(self):
+        return self.results.count()
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(self._count)
+        pages = self.head[start : min(stop, self.limit)]
+        if stop > self.limit:
+            pages += list(self.results[max(start, self.limit) : stop])
+        return pages
+
+
+def rank(results, matcher):
+    return Ranked(results, matcher)
 
 
 def hit(page, matcher):

@@ -114,6 +114,28 @@ def test_pagination_keeps_the_query(client, django_capture_on_commit_callbacks):
     assert len(soup.select(".search-result")) == 5
 
 
+def test_results_after_the_ranked_ones_follow_on_every_page(client, monkeypatch):
+    """Only the first RANK_LIMIT results are ranked; pages past them show the rest, none twice."""
+    from events.models import SpeakerIndexPage, SpeakerPage
+
+    monkeypatch.setattr("home.search.RANK_LIMIT", 7)
+    index = SpeakerIndexPage.objects.get(locale__language_code="en")
+    for number in range(25):
+        index.add_child(
+            instance=SpeakerPage(
+                title=f"Tester {number}" if number % 2 else f"Person {number}",
+                slug=f"tester-{number}",
+                family_name="Tester",
+                job_title="Tester",
+            )
+        )
+    seen = []
+    for page in ("1", "2", "3"):
+        _response, soup = search(client, "en", q="Tester", page=page)
+        seen += result_titles(soup)
+    assert len(seen) == len(set(seen)) == 25
+
+
 def test_switcher_on_search_keeps_the_query(client):
     _response, soup = search(client, "nb", q="Opole")
     links = {a["hreflang"]: a["href"] for a in soup.select("#language-switcher a[hreflang]")}
