@@ -169,3 +169,22 @@ def test_after_translate_this_page_the_polish_editor_stays_on_her_page():
     assert response.redirect_chain[-1][0] == reverse("wagtailadmin_pages:edit", args=[page.pk])
     levels = [m.level_tag for m in response.context["messages"]]
     assert levels == ["success"]
+
+
+def test_a_translator_reads_the_polish_pages_her_translation_links_to():
+    """The translation editor shows a linked speaker through the admin API: it waited forever on a 404."""
+    speaker = SpeakerPage.objects.filter(locale__language_code="pl", live=True).first()
+    client = Client()
+    client.force_login(make_user("nora", "nb"))
+    response = client.get(f"/admin/api/main/pages/{speaker.pk}/")
+    assert response.status_code == 200
+    assert response.json()["title"] == speaker.title
+    # Reading is not editing.
+    before = db_state()
+    assert_denied(client.get(reverse("wagtailadmin_pages:edit", args=[speaker.pk])), before)
+
+
+def test_unpublished_polish_pages_stay_hidden_from_the_admin_api(polish_draft):
+    client = Client()
+    client.force_login(make_user("nora", "nb"))
+    assert client.get(f"/admin/api/main/pages/{polish_draft.pk}/").status_code == 404
