@@ -10,11 +10,13 @@ codes and chosen with check boxes.
 """
 
 import zoneinfo
+from urllib.parse import urlencode
 
 from django import forms
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.widgets import AdminPageChooser
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from home.forms import SitePageForm
 
@@ -107,4 +109,35 @@ class SpeakerChooserPanel(FieldPanel):
         options = super().get_form_options()
         if "fields" in options:
             options["widgets"] = {**options.get("widgets", {}), self.field_name: SpeakerChooser()}
+        return options
+
+
+class OrganisationChooser(AdminSnippetChooser):
+    """Choose an organisation among those of the source language (Polish).
+
+    Wagtail's snippet chooser lists every language's version of every organisation; pages are
+    written in Polish and their translations map the organisation to its own language, so the
+    chooser opens filtered to Polish (the filter stays available to change).
+    """
+
+    def __init__(self, **kwargs):
+        from .models import Organisation
+
+        super().__init__(Organisation, **kwargs)
+
+    def get_chooser_modal_url(self):
+        from wagtail.models import Locale
+
+        return (
+            f"{super().get_chooser_modal_url()}?{urlencode({'locale': Locale.get_default().language_code})}"
+        )
+
+
+class OrganisationChooserPanel(FieldPanel):
+    """A FieldPanel with ``OrganisationChooser`` (built when the form is, after the models are loaded)."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        if "fields" in options:
+            options["widgets"] = {**options.get("widgets", {}), self.field_name: OrganisationChooser()}
         return options

@@ -83,7 +83,7 @@ from .choices import (
     SpokenLanguage,
     TalkRole,
 )
-from .forms import SeminarPageForm, SpeakerChooserPanel
+from .forms import OrganisationChooserPanel, SeminarPageForm, SpeakerChooserPanel
 from .listings import seminar_listing, speaker_listing
 from .queries import SeminarQuerySet, shown_organisation, shown_organisations, talks_by_speaker
 from .video import parse_video_url
@@ -299,7 +299,7 @@ class ProjectPartner(TranslatableMixin, Orderable):
         Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [FieldPanel("organisation")]
+    panels = [OrganisationChooserPanel("organisation")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("partner")
@@ -658,7 +658,7 @@ class SpeakerPage(BaseFormsIndexed, Page):
         MultiFieldPanel(
             [
                 FieldPanel("job_title"),
-                FieldPanel("organisation"),
+                OrganisationChooserPanel("organisation"),
                 FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
             ],
             heading=_("Role"),

@@ -65,3 +65,27 @@ def test_the_speaker_chooser_opens_in_the_polish_speakers_index(admin_client):
     assert found, "no chooser for a new talk's speaker"
     options = json.loads(found[0].replace('\\"', '"'))
     assert options["parentId"] == SpeakerIndexPage.objects.get(locale__language_code="pl").pk
+
+
+def test_the_organisation_chooser_opens_on_the_polish_organisations(admin_client):
+    """Not on every language's version of every organisation (four of each)."""
+    import json
+    import re
+
+    from events.models import Organisation, ProjectPage
+
+    project = ProjectPage.objects.get(locale__language_code="pl")
+    html = admin_client.get(f"/admin/pages/{project.pk}/edit/").content.decode()
+    found = re.findall(
+        r"new SnippetChooser\(\\?\"id_partners-__prefix__-organisation\\?\", (\{.*?\})\);", html
+    )
+    assert found, "no chooser for a new partner's organisation"
+    modal_url = json.loads(found[0].replace('\\"', '"'))["modalUrl"]
+    assert modal_url.endswith("?locale=pl")
+    listing = admin_client.get(modal_url, HTTP_X_REQUESTED_WITH="XMLHttpRequest").json()["html"]
+    polish = Organisation.objects.filter(locale__language_code="pl")
+    norwegian = Organisation.objects.filter(locale__language_code="nb").exclude(
+        name__in=polish.values("name")
+    )
+    assert all(o.name in listing for o in polish)
+    assert not any(o.name in listing for o in norwegian)
