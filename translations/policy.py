@@ -20,8 +20,7 @@ A user in no team and not a coordinator keeps Wagtail's own rules (Wagtail's
 permissions on each language tree still apply to them).
 """
 
-from django.contrib.auth.models import Group
-from wagtail.models import DraftStateMixin, LockableMixin, Page, TranslatableMixin
+from wagtail.models import LockableMixin, Page, TranslatableMixin
 
 from .teams import source_language, user_can_work_in, user_languages
 
@@ -53,10 +52,6 @@ def is_translator_of(user, obj):
 
 def works_in(user, locale):
     return user_can_work_in(user, locale)
-
-
-def coordinators_group():
-    return Group.objects.filter(name=COORDINATORS).first()
 
 
 # --- Content in a language -----------------------------------------------------------------
@@ -154,17 +149,9 @@ def can_stop_translation(user, translation, target=None):
 
 def incomplete_translation(obj):
     """The enabled translation of ``obj`` if strings are missing (publishing would show Polish)."""
-    from wagtail_localize.models import Translation
-
     if not isinstance(obj, TranslatableMixin) or obj.locale.language_code == source_language():
         return None
-    translation = (
-        Translation.objects.filter(
-            source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True
-        )
-        .select_related("target_locale")
-        .first()
-    )
+    translation = translation_of(obj)
     if translation is None:
         return None
     total, translated = translation.get_progress()
@@ -194,8 +181,6 @@ def report_languages(user, all_languages):
     if user.is_superuser or is_coordinator(user) or source_language() in user_languages(user):
         return list(all_languages)
     own = user_languages(user)
-    if not own and not _in_any_team(user):
-        return []
     return [code for code in all_languages if code in own]
 
 
@@ -211,13 +196,3 @@ def sees_source_drafts(user):
 def can_view_localize_report(user):
     """wagtail-localize's own "Translations" report lists every language: coordinators only."""
     return user.is_superuser or is_coordinator(user)
-
-
-def _in_any_team(user):
-    from .teams import _in_any_team as in_team
-
-    return in_team(user)
-
-
-def is_draftable(obj):
-    return isinstance(obj, Page | DraftStateMixin)

@@ -171,14 +171,3 @@ def sync_organisation_workflow(translator_teams):
 def has_review_step(workflow):
     """A workflow without an active task would publish at once: never submit to one."""
     return workflow is not None and workflow.active and workflow.tasks.filter(active=True).exists()
-
-
-def must_go_through_review(user, page):
-    """Translators publish their language's pages only through the review workflow."""
-    from .teams import user_languages
-
-    if user.is_superuser or page.locale.language_code == source_language():
-        return False
-    if page.locale.language_code not in user_languages(user):
-        return False
-    return has_review_step(page.get_workflow())

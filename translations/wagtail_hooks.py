@@ -22,7 +22,6 @@ from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.active_filters import BaseFilterAdapter, register_filter_adapter_class
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets.button import Button
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -202,8 +201,12 @@ def register_publish_and_sync_menu_item():
 
 
 def _publishing(request):
-    """Is this POST to Wagtail's page editor or wagtail-localize's editor a publish?"""
-    return "action-publish" in request.POST or request.POST.get("action") == "publish"
+    """Is this POST wagtail-localize's editor publishing?
+
+    (Wagtail's own editors run ``before_publish_page`` / ``before_publish`` for that; the
+    translation editor, which replaces them for translations, runs neither.)
+    """
+    return request.POST.get("action") == "publish"
 
 
 @hooks.register("before_edit_page", order=-1)
@@ -395,23 +398,6 @@ def _incomplete_response(request, instance):
 
 
 # --- Buttons and warnings ------------------------------------------------------------------
-
-
-@hooks.register("register_page_header_buttons")
-def review_button(page, user, view_name=None, next_url=None):
-    if page.locale.language_code == source_language():
-        return
-    translation = policy.translation_of(page)
-    if translation is None or not page.permissions_for_user(user).can_edit():
-        return
-    if not policy.can_translate(user, translation, page):
-        return
-    yield Button(
-        _("Save draft or submit for review"),
-        reverse("translations:submit_for_review", args=[translation.pk]),
-        icon_name="tasks",
-        priority=70,
-    )
 
 
 def _translations_summary(page):
