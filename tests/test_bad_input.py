@@ -53,3 +53,39 @@ def test_hostile_headers(headers):
 def test_hostile_paths(path):
     response = Client(raise_request_exception=False).get(path, follow=True)
     assert response.status_code in (200, 400, 404), path
+
+
+# Admin addresses of the translation workflow with unknown ids, wrong models and bad filters.
+HOSTILE_ADMIN_URLS = [
+    "/admin/translations/reports/status/?state=xyz",
+    "/admin/translations/reports/status/?language=zz&type=%00",
+    "/admin/translations/reports/status/?export=bogus",
+    "/admin/translations/reports/status/?p=-1&state=",
+    "/admin/translations/reports/status/results/?state=open&language=nb",
+    "/admin/translations/review/999999/",
+    "/admin/translations/review/done/999999/",
+    "/admin/localize/submit/snippet/auth/user/1/",  # a model that is not a snippet
+    "/admin/localize/submit/snippet/nope/nope/1/",
+    "/admin/localize/translate/999999/disable/",
+    "/admin/localize/page/999999/convert_to_alias/",
+    "/admin/localize/update/999999/",
+    "/admin/api/main/pages/999999/action/delete/",
+]
+
+
+@pytest.mark.parametrize("role", ["nb", "pl", "superuser"])
+def test_hostile_admin_urls_of_the_translation_workflow(role):
+    from django.contrib.auth import get_user_model
+
+    from .translation_helpers import make_user
+
+    if role == "superuser":
+        user = get_user_model().objects.create_superuser("hostile-root", password="pw")
+    else:
+        user = make_user(f"hostile-{role}", role)
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    for url in HOSTILE_ADMIN_URLS:
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code < 500, (role, method.__name__, url, response.status_code)
