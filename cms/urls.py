@@ -10,10 +10,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import sitemaps
+from home.health import healthz
 from home import views as home_views
 from home.feeds import SeminarFeed
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),  # for load balancers: no language, no cache
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
