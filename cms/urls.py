@@ -10,9 +10,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import sitemaps
-from home.health import healthz
 from home import views as home_views
 from home.feeds import SeminarFeed
+from home.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),  # for load balancers: no language, no cache

@@ -53,7 +53,7 @@ def server_error(request):
 def style_hashes(html):
     """CSP source expressions for the inline <style> elements of ``html``."""
     return [
-        "'sha256-{}'".format(base64.b64encode(hashlib.sha256(style.encode()).digest()).decode())
+        f"'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'"
         for style in re.findall(r"<style>(.*?)</style>", html, flags=re.S)
     ]
 
