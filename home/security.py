@@ -18,7 +18,7 @@ the admin frame (page previews, wagtail-localize's translation preview: they car
 
 from urllib.parse import urlsplit
 
-from csp.constants import NONE, SELF
+from csp.constants import HEADER, NONE, SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib import messages
@@ -37,7 +37,19 @@ def media_origin():
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's middleware with the admin's own policy and ``frame-ancestors`` per response."""
+    """django-csp's middleware with the admin's own policy and ``frame-ancestors`` per response.
+
+    Wagtail's preview runs the page through the whole middleware chain once more, with a dummy
+    request for the page's public address, inside the admin's preview view: the policy written by
+    that inner pass is dropped, and the admin's address decides (the outer pass writes it).
+    """
+
+    def process_response(self, request, response):
+        if getattr(response, "_csp_written_by_site", False) and HEADER in response:
+            del response[HEADER]
+        response = super().process_response(request, response)
+        response._csp_written_by_site = True
+        return response
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
