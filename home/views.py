@@ -7,6 +7,8 @@ The 404 page renders inside the site layout (language switcher included); the
 renders when the database is down.
 """
 
+import base64
+import hashlib
 import re
 
 from django.conf import settings
@@ -42,7 +44,18 @@ def page_not_found(request, exception=None):
 def server_error(request):
     template = loader.get_template("500.html")
     language = translation.get_language() or "pl"
-    return HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))
+    response = HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))
+    # The page's own <style> (no static files when things are broken) is allowed by its hash.
+    response._csp_update = {"style-src": style_hashes(response.content.decode())}
+    return response
+
+
+def style_hashes(html):
+    """CSP source expressions for the inline <style> elements of ``html``."""
+    return [
+        f"'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'"
+        for style in re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+    ]
 
 
 def robots_txt(request):
