@@ -7,7 +7,7 @@ STAMP := $(VENV)/.stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 LANGS := pl nb is en
 
-.PHONY: run test test-postgres install install-dev messages compilemessages lint clean
+.PHONY: run serve test test-postgres install install-dev messages compilemessages lint clean
 
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install compilemessages
@@ -17,17 +17,26 @@ run: install compilemessages
 	@echo "Serving on http://127.0.0.1:$(PORT)/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# The production stack on this machine: nginx in front of gunicorn with the production
+# settings (deploy/serve.py says which local defaults it uses). Ctrl-C stops it.
+serve: install compilemessages
+	@scripts/ensure-system-packages.sh nginx
+	PORT=$(PORT) $(PY) -m deploy.serve
+
 # Without root (and outside CI) a missing chromium only skips the browser test.
 BROWSER = scripts/ensure-system-packages.sh chromium || { [ -z "$$CI" ] && echo "No chromium: the browser test is skipped."; }
+NGINX = scripts/ensure-system-packages.sh nginx || { [ -z "$$CI" ] && echo "No nginx: the make serve tests are skipped."; }
 
 test: install-dev compilemessages
 	@$(BROWSER)
+	@$(NGINX)
 	$(PY) -m pytest
 
 # The same suite against PostgreSQL, in a fresh database dropped afterwards.
 test-postgres: install-dev compilemessages
 	@scripts/ensure-system-packages.sh postgresql-client
 	@$(BROWSER)
+	@$(NGINX)
 	@scripts/test-postgres.sh "$(PG_URL)" $(PY) -m pytest
 
 install: $(STAMP)-run
