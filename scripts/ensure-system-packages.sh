@@ -4,7 +4,7 @@
 # Each argument is a Debian package, checked by the command it provides.
 set -euo pipefail
 
-declare -A provides=([gettext]=msgfmt [chromium]=chromium [postgresql-client]=psql)
+declare -A provides=([gettext]=msgfmt [chromium]=chromium [postgresql-client]=psql [default-jre-headless]=java)
 
 missing=()
 for package in "$@"; do
