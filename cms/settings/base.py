@@ -57,6 +57,11 @@ MIDDLEWARE = [
     "home.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compression, 304s and the page cache, in that order (home/cache.py): cached pages are
+    # compressed and answered with 304 too, and a hit runs before anything that asks the database.
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "home.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.NorwegianLanguageMiddleware",
     "home.middleware.LocaleMiddleware",  # Django's, never prefixing /admin/
@@ -142,7 +147,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [BASE_DIR / "static_src"]
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
@@ -155,6 +160,54 @@ STORAGES = {
 # the largest real admin form of the demo, the seminar's editor, posts 136 fields (measured in
 # Chromium by tests/test_browser_security.py); the translation editor saves string by string.
 # Uploaded files are limited by WAGTAILDOCS_MAX_UPLOAD_SIZE and Wagtail's image limits.
+
+# --- Caches ---------------------------------------------------------------
+# Redis (Django's own backend) when REDIS_URL is set, shared by every app server; local
+# memory otherwise (one process: development and tests). "pages" is the full-page cache
+# (home/cache.py), kept apart so that invalidating it never touches anything else.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"cms-{alias}",
+        }
+        for alias in ("default", "pages")
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "1") != "0"
+PAGE_CACHE_TIMEOUT = 6 * 60 * 60  # how long the page cache keeps a response (seconds)
+PAGE_CACHE_MAX_AGE = 120  # Cache-Control max-age of public pages, for browsers
+PAGE_CACHE_SHARED_MAX_AGE = 60 * 60  # s-maxage, for a CDN in front (purged on every change)
+
+# A CDN or caching proxy in front (home/frontend_cache.py): purged after every change.
+# FRONTEND_CACHE_PURGE_URL: a Varnish or Squid that accepts PURGE requests;
+# CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONEID: Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
+    }
+# Every language's URL is listed by home/frontend_cache.py (translations have their own
+# slugs), so Wagtail must not rewrite each URL's prefix into the other languages.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Wagtail --------------------------------------------------------------
 # Page addresses in ASCII in every language (translations/slugs.py does it for translations).
