@@ -26,17 +26,22 @@ serve: install compilemessages
 # Without root (and outside CI) a missing chromium only skips the browser test.
 BROWSER = scripts/ensure-system-packages.sh chromium || { [ -z "$$CI" ] && echo "No chromium: the browser test is skipped."; }
 NGINX = scripts/ensure-system-packages.sh nginx || { [ -z "$$CI" ] && echo "No nginx: the make serve tests are skipped."; }
+# The Nu HTML Checker runs on the machine's Java; without it (outside CI) the HTML check is skipped.
+JAVA = scripts/ensure-system-packages.sh default-jre-headless || { [ -z "$$CI" ] && echo "No Java: the HTML check is skipped."; }
+CHECKERS := node_modules/.stamp
 
-test: install-dev compilemessages
+test: install-dev compilemessages $(CHECKERS)
 	@$(BROWSER)
 	@$(NGINX)
+	@$(JAVA)
 	$(PY) -m pytest
 
 # The same suite against PostgreSQL, in a fresh database dropped afterwards.
-test-postgres: install-dev compilemessages
+test-postgres: install-dev compilemessages $(CHECKERS)
 	@scripts/ensure-system-packages.sh postgresql-client
 	@$(BROWSER)
 	@$(NGINX)
+	@$(JAVA)
 	@scripts/test-postgres.sh "$(PG_URL)" $(PY) -m pytest
 
 install: $(STAMP)-run
@@ -57,10 +62,18 @@ $(STAMP)-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PY) -m pip install -q -r requirements-dev.txt
 	@touch $@ $(STAMP)-run
 
+# axe-core and the Nu HTML Checker (package.json, pinned in package-lock.json), installed without
+# their install scripts: vnu-jar's would download a Java; the machine's is used.
+$(CHECKERS): package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --ignore-scripts --no-audit --no-fund --silent && touch $@; \
+	elif [ -n "$$CI" ]; then echo "npm is missing: install Node.js and npm." >&2; exit 1; \
+	else echo "No npm: the accessibility and HTML checks are skipped."; fi
+
 # Translations: regenerate the catalogues from the code, then compile them.
 messages: install
 	$(PY) manage.py makemessages --no-location --no-obsolete $(foreach l,$(LANGS),-l $(l)) \
-		--ignore=.venv --ignore=static --ignore=media --ignore=tests --ignore=bench --ignore=scripts -v0
+		--ignore=.venv --ignore=node_modules --ignore=static --ignore=media --ignore=tests --ignore=bench --ignore=scripts -v0
 
 compilemessages: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0
@@ -70,4 +83,4 @@ lint: install-dev
 	$(VENV)/bin/ruff format --check .
 
 clean:
-	rm -rf $(VENV) static media db.sqlite3
+	rm -rf $(VENV) static media db.sqlite3 node_modules

@@ -8,6 +8,8 @@ renders when the database is down. When the error is the database being unreacha
 (a restart, a failover), the answer is a short 503 page with Retry-After instead.
 """
 
+import base64
+import hashlib
 import re
 import sys
 
@@ -49,7 +51,22 @@ def server_error(request):
     if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
         return service_unavailable(language)
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))
+    response = HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))
+    allow_inline_styles(response)
+    return response
+
+
+def allow_inline_styles(response):
+    """The error pages' own <style> (no static files when things are broken), allowed by its hash."""
+    response._csp_update = {"style-src": style_hashes(response.content.decode())}
+
+
+def style_hashes(html):
+    """CSP source expressions for the inline <style> elements of ``html``."""
+    return [
+        f"'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'"
+        for style in re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+    ]
 
 
 # What the database driver raises when the server is down, restarting or unreachable, or
@@ -68,6 +85,7 @@ def service_unavailable(language):
     response = HttpResponse(template.render({"LANGUAGE_CODE": language}), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
+    allow_inline_styles(response)
     return response
 
 

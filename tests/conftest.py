@@ -60,3 +60,48 @@ def browser():
         yield browser
         browser.close()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: a rolled-back test leaves no pages or renditions behind."""
+    from django.core.cache import caches
+
+    for alias in settings.CACHES:
+        caches[alias].clear()
+
+
+def ensure_demo():
+    """The demo site, also in a database that an earlier live-server test emptied.
+
+    The flush after a live-server test removes what the migrations created too; post_migrate
+    brings back the content types and the models' permissions, but not the data that
+    ``loader.load()`` builds on (the locales, the root page and the root collection) nor
+    wagtail-localize's "Can submit translations" permission, which the Polish editors' team
+    needs. Those come back first, as the migrations make them; the language teams and review
+    workflows then follow from the locales and home pages (translations.signals).
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.models import Collection, Locale, Page
+
+    from events.models import SeminarPage
+
+    if SeminarPage.objects.exists():
+        return
+    localize = import_module("wagtail_localize.migrations.0006_create_submit_translation_permission")
+    localize.create_submit_translation_permission(apps, None)
+    import_module("home.migrations.0002_create_locales").create_locales(apps, None)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    loader.load()
+
+
+@pytest.fixture
+def live_demo(live_server):
+    """The live server with the demo site loaded (a live-server test empties the database after it)."""
+    ensure_demo()
+    return live_server

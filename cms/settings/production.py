@@ -20,6 +20,9 @@ SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = required("ALLOWED_HOSTS").split(",")
 required("DATABASE_URL")  # never the SQLite fallback in production
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# The page cache must be shared by every app server, or a publication would clear it in
+# one process only: without REDIS_URL (base.py) it is off.
+PAGE_CACHE_ENABLED = PAGE_CACHE_ENABLED and bool(REDIS_URL)  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))  # noqa: F405
 # A persistent connection is checked before each request reuses it (base.py), so one broken
 # by a database restart is replaced; an unreachable server fails fast instead of hanging a

@@ -10,6 +10,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from events.models import ProjectIndexPage, SpeakerIndexPage
+from home.models import AccessibilityStatementPage
 from home.text import plain_text
 
 register = template.Library()
@@ -130,11 +131,12 @@ class Navigation:
     home: Page | None
     projects: Page | None
     speakers: Page | None
+    accessibility: Page | None = None
 
 
 @register.simple_tag(takes_context=True)
 def site_navigation(context, page=None):
-    """The home, project index and speaker index pages in the current language."""
+    """The home, project index, speaker index and accessibility statement pages in the current language."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
@@ -147,6 +149,7 @@ def site_navigation(context, page=None):
         home=home,
         projects=ProjectIndexPage.objects.live().child_of(home).first(),
         speakers=SpeakerIndexPage.objects.live().child_of(home).first(),
+        accessibility=AccessibilityStatementPage.objects.live().child_of(home).first(),
     )
 
 
