@@ -167,3 +167,71 @@ def print_settings(env):
         text=True,
     )
     print(out.stdout.rstrip() or out.stderr[-500:])
+
+
+LANGUAGES = ["pl", "nb", "is", "en"]
+WRK_SCRIPT = Path(__file__).resolve().parent / "wrk_pages.lua"
+
+
+def crawl_paths(base, languages=LANGUAGES, limit=400):
+    """The public pages of every language, found from each home page (a few searches added)."""
+    import re
+
+    import requests
+
+    found = []
+    for language in languages:
+        queue, seen = [f"/{language}/"], set()
+        while queue and len(seen) < limit:
+            path = queue.pop(0)
+            if path in seen:
+                continue
+            seen.add(path)
+            response = requests.get(base + path, timeout=60, allow_redirects=False)
+            if response.status_code != 200:
+                continue
+            found.append(path)
+            for link in re.findall(r'href="(/[^"#?]*)"', response.text):
+                if link.startswith(f"/{language}/") and not re.match(
+                    rf"/{language}/(search|feeds|calendar)/", link
+                ):
+                    queue.append(link)
+    return found
+
+
+def ensure_wrk():
+    """wrk from Debian's packages (scripts/ensure-system-packages.sh installs it when missing)."""
+    subprocess.run([str(serve.BASE_DIR / "scripts" / "ensure-system-packages.sh"), "wrk"], check=True)
+    import shutil
+
+    return shutil.which("wrk")
+
+
+def run_wrk(url, paths, *, connections, seconds, threads=2, timeout=10, folder):
+    """Run wrk over ``paths``; returns its counts and latencies (milliseconds) as a dict."""
+    paths_file = Path(folder) / "paths.txt"
+    paths_file.write_text("\n".join(paths) + "\n")
+    command = [
+        ensure_wrk(),
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        f"--timeout={timeout}s",
+        "-s",
+        str(WRK_SCRIPT),
+        url,
+        "--",
+        str(paths_file),
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    result = {}
+    for line in output.splitlines():
+        parts = line.split()
+        if parts and parts[0] in {"wrk-counts", "wrk-latency"}:
+            result[parts[1]] = float(parts[2])
+        elif parts and parts[0] == "wrk-seconds":
+            result["seconds"] = float(parts[1])
+    result["failed"] = result.get("socket_errors", 0) + sum(
+        result.get(name, 0) for name in ("s503", "s502", "other")
+    )
+    return result
