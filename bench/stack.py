@@ -44,8 +44,16 @@ def recreate_database(server_url, name):
     return f"{server_url.rstrip('/')}/{name}"
 
 
+def flush_redis(url):
+    """Empty the stack's Redis database: pages cached by an earlier run came from another database."""
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
 def environment(database_url, redis_url=REDIS_URL, folder=None, **extra):
-    """The production settings' environment for the stack, in a throw-away folder."""
+    """The production settings' environment for the stack, in a throw-away folder (Redis emptied)."""
+    flush_redis(redis_url)
     folder = Path(folder or tempfile.mkdtemp(prefix="ops-bench-"))
     env, _defaults = serve.local_environment(
         {
