@@ -162,14 +162,16 @@ STORAGES = {
 # Uploaded files are limited by WAGTAILDOCS_MAX_UPLOAD_SIZE and Wagtail's image limits.
 
 # --- Caches ---------------------------------------------------------------
-# Redis (Django's own backend) when REDIS_URL is set, shared by every app server; local
+# Redis (Django's own backend, failing open) when REDIS_URL is set, shared by every app server; local
 # memory otherwise (one process: development and tests). "pages" is the full-page cache
 # (home/cache.py), kept apart so that invalidating it never touches anything else.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache that fails open: while Redis restarts, pages are rendered
+            # without it instead of answering 500 (cms/cache.py).
+            "BACKEND": "cms.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"cms-{alias}",
         }
