@@ -7,7 +7,7 @@ STAMP := $(VENV)/.stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 LANGS := pl nb is en
 
-.PHONY: run test test-postgres install install-dev messages compilemessages lint clean
+.PHONY: run serve test test-postgres install install-dev messages compilemessages lint clean
 
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install compilemessages
@@ -17,14 +17,22 @@ run: install compilemessages
 	@echo "Serving on http://127.0.0.1:$(PORT)/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# The production stack on this machine: nginx in front of gunicorn with the production
+# settings (deploy/serve.py says which local defaults it uses). Ctrl-C stops it.
+serve: install compilemessages
+	@scripts/ensure-system-packages.sh nginx
+	PORT=$(PORT) $(PY) -m deploy.serve
+
 # Without root (and outside CI) a missing chromium only skips the browser test.
 BROWSER = scripts/ensure-system-packages.sh chromium || { [ -z "$$CI" ] && echo "No chromium: the browser test is skipped."; }
+NGINX = scripts/ensure-system-packages.sh nginx || { [ -z "$$CI" ] && echo "No nginx: the make serve tests are skipped."; }
 # The Nu HTML Checker runs on the machine's Java; without it (outside CI) the HTML check is skipped.
 JAVA = scripts/ensure-system-packages.sh default-jre-headless || { [ -z "$$CI" ] && echo "No Java: the HTML check is skipped."; }
 CHECKERS := node_modules/.stamp
 
 test: install-dev compilemessages $(CHECKERS)
 	@$(BROWSER)
+	@$(NGINX)
 	@$(JAVA)
 	$(PY) -m pytest
 
@@ -32,6 +40,7 @@ test: install-dev compilemessages $(CHECKERS)
 test-postgres: install-dev compilemessages $(CHECKERS)
 	@scripts/ensure-system-packages.sh postgresql-client
 	@$(BROWSER)
+	@$(NGINX)
 	@$(JAVA)
 	@scripts/test-postgres.sh "$(PG_URL)" $(PY) -m pytest
 
@@ -64,7 +73,7 @@ $(CHECKERS): package.json package-lock.json
 # Translations: regenerate the catalogues from the code, then compile them.
 messages: install
 	$(PY) manage.py makemessages --no-location --no-obsolete $(foreach l,$(LANGS),-l $(l)) \
-		--ignore=.venv --ignore=static --ignore=media --ignore=tests --ignore=bench --ignore=scripts -v0
+		--ignore=.venv --ignore=node_modules --ignore=static --ignore=media --ignore=tests --ignore=bench --ignore=scripts -v0
 
 compilemessages: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0

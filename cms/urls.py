@@ -12,8 +12,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import sitemaps
 from home import views as home_views
 from home.feeds import SeminarFeed
+from home.health import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),  # for load balancers: no language, no cache
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),

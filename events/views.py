@@ -3,6 +3,7 @@
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from . import calendar
@@ -16,8 +17,8 @@ MAX_ID = 2**63 - 1
 
 def _calendar_response(body, filename, attachment):
     response = HttpResponse(body, content_type=CALENDAR_TYPE)
-    disposition = "attachment" if attachment else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    # Django's helper quotes the name, and writes a non-ASCII one as RFC 6266's filename*.
+    response["Content-Disposition"] = content_disposition_header(attachment, filename)
     return response
 
 

@@ -4,12 +4,17 @@ Error pages are in the visitor's language.
 
 The 404 page renders inside the site layout (language switcher included); the
 500 page is a plain template rendered without context processors, so it still
-renders when the database is down.
+renders when the database is down. When the error is the database being unreachable
+(a restart, a failover), the answer is a short 503 page with Retry-After instead.
 """
 
+import base64
+import hashlib
 import re
+import sys
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import (
     Http404,
     HttpResponse,
@@ -21,6 +26,7 @@ from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -40,9 +46,47 @@ def page_not_found(request, exception=None):
 
 @requires_csrf_token
 def server_error(request):
-    template = loader.get_template("500.html")
+    """Django's handler500, called while the uncaught exception is being handled."""
     language = translation.get_language() or "pl"
-    return HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return service_unavailable(language)
+    template = loader.get_template("500.html")
+    response = HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))
+    allow_inline_styles(response)
+    return response
+
+
+def allow_inline_styles(response):
+    """The error pages' own <style> (no static files when things are broken), allowed by its hash."""
+    response._csp_update = {"style-src": style_hashes(response.content.decode())}
+
+
+def style_hashes(html):
+    """CSP source expressions for the inline <style> elements of ``html``."""
+    return [
+        f"'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'"
+        for style in re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+    ]
+
+
+# What the database driver raises when the server is down, restarting or unreachable, or
+# when it dropped the connection in the middle of a request (Django wraps the driver's errors).
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 5
+
+
+def service_unavailable(language):
+    """503: a short page in the visitor's language that touches neither the database nor the cache.
+
+    Persistent connections are checked before reuse (CONN_HEALTH_CHECKS), so the first request
+    after the database is back gets a new connection: the site recovers by itself.
+    """
+    template = loader.get_template("503.html")
+    response = HttpResponse(template.render({"LANGUAGE_CODE": language}), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    allow_inline_styles(response)
+    return response
 
 
 def robots_txt(request):

@@ -4,11 +4,13 @@
 # Each argument is a Debian package, checked by the command it provides.
 set -euo pipefail
 
-declare -A provides=([gettext]=msgfmt [chromium]=chromium [postgresql-client]=psql [default-jre-headless]=java)
+declare -A provides=([gettext]=msgfmt [chromium]=chromium [postgresql-client]=psql [nginx]=nginx [default-jre-headless]=java)
+# Daemons such as nginx live in /usr/sbin, which is not on every user's PATH.
+found() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
 
 missing=()
 for package in "$@"; do
-  command -v "${provides[$package]:-$package}" >/dev/null 2>&1 || missing+=("$package")
+  found "${provides[$package]:-$package}" || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -23,7 +25,7 @@ fi
 echo "Installing system packages: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 log=$(mktemp)
-if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+if ! { $sudo apt-get update -qq -o DPkg::Lock::Timeout=300 && $sudo apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
   cat "$log" >&2; rm -f "$log"; exit 1
 fi
 rm -f "$log"

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.http import HttpRequest
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,8 @@ def test_the_dev_admin_has_a_name_and_an_email_and_saves_its_language(
     assert user.first_name and user.last_name and user.email
 
     client = Client()
-    assert client.login(username="devadmin", password="dev-password-for-tests")
+    # django-axes's backend needs the request (it counts failed sign-ins per client address).
+    assert client.login(request=HttpRequest(), username="devadmin", password="dev-password-for-tests")
     response = client.post("/admin/account/", account_form_data(client, "nb"))
     assert response.status_code == 302
     user.refresh_from_db()

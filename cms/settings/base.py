@@ -7,9 +7,11 @@ only what differs.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -45,11 +47,21 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",  # Content-Security-Policy (home/security.py)
+    "axes",  # sign-in lock-out (see "Admin sign-in" below)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Its response part runs after XFrameOptionsMiddleware's: frame-ancestors follows X-Frame-Options.
+    "home.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compression, 304s and the page cache, in that order (home/cache.py): cached pages are
+    # compressed and answered with 304 too, and a hit runs before anything that asks the database.
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "home.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.NorwegianLanguageMiddleware",
     "home.middleware.LocaleMiddleware",  # Django's, never prefixing /admin/
@@ -60,6 +72,7 @@ MIDDLEWARE = [
     "home.middleware.AdminLanguageMiddleware",  # the admin user's language for the whole request
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -134,7 +147,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [BASE_DIR / "static_src"]
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
@@ -143,7 +156,57 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Django's default upload limits (DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000, 2.5 MB of form data):
+# the largest real admin form of the demo posts far fewer fields (tests/test_admin_protection.py
+# measures it). Uploaded files are limited by WAGTAILDOCS_MAX_UPLOAD_SIZE and Wagtail's image limits.
+
+# --- Caches ---------------------------------------------------------------
+# Redis (Django's own backend) when REDIS_URL is set, shared by every app server; local
+# memory otherwise (one process: development and tests). "pages" is the full-page cache
+# (home/cache.py), kept apart so that invalidating it never touches anything else.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"cms-{alias}",
+        }
+        for alias in ("default", "pages")
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "1") != "0"
+PAGE_CACHE_TIMEOUT = 6 * 60 * 60  # how long the page cache keeps a response (seconds)
+PAGE_CACHE_MAX_AGE = 120  # Cache-Control max-age of public pages, for browsers
+PAGE_CACHE_SHARED_MAX_AGE = 60 * 60  # s-maxage, for a CDN in front (purged on every change)
+
+# A CDN or caching proxy in front (home/frontend_cache.py): purged after every change.
+# FRONTEND_CACHE_PURGE_URL: a Varnish or Squid that accepts PURGE requests;
+# CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONEID: Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
+    }
+# Every language's URL is listed by home/frontend_cache.py (translations have their own
+# slugs), so Wagtail must not rewrite each URL's prefix into the other languages.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Wagtail --------------------------------------------------------------
 # Page addresses in ASCII in every language (translations/slugs.py does it for translations).
@@ -153,6 +216,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Wagtail's database search; on PostgreSQL each language is indexed and searched with
 # its own text-search configuration (home/search_backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
+# The dashboard's "new Wagtail version" check fetches releases.wagtail.org from the editor's
+# browser; upgrades follow the pinned requirements instead, and the admin's CSP loads nothing
+# from other sites.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "pptx", "ppt", "odp", "docx", "odt", "xlsx", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -171,11 +238,105 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 
 # --- Security defaults ----------------------------------------------------
+# Cookies: never readable by scripts, sent by the browser only for same-site navigation
+# (Lax) and, in production, only over HTTPS (production.py). The admin's scripts take the
+# CSRF token from the page, not from the cookie.
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views answer SAMEORIGIN themselves
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Load balancers poll /healthz over plain HTTP (home/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Content-Security-Policy (django-csp; home/security.py explains the two policies).
+# Public pages: nothing inline and nothing from elsewhere, except the recording's player,
+# which the visitor asks for (static_src/js/recording.js). No nonce: pages are cached whole.
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "manifest-src": [SELF],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],  # 'self' where X-Frame-Options is SAMEORIGIN (home/security.py)
+    }
+}
+# The admin (/admin/): Wagtail's admin and wagtail-localize's translation editor write inline
+# scripts and styles; images may be data: and blob: URLs (upload previews, the focal point
+# editor); embeds' previews come from their providers. Still nothing is loaded from elsewhere.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Powerful browser features are off; the recording's player may play, go full screen and
+# picture-in-picture (it asks for them in its iframe's `allow`).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": ["self", *VIDEO_PLAYER_ORIGINS],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": ["self", *VIDEO_PLAYER_ORIGINS],
+    "fullscreen": ["self", *VIDEO_PLAYER_ORIGINS],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": ["self", *VIDEO_PLAYER_ORIGINS],
+    "usb": [],
+}
+
+# --- Admin sign-in --------------------------------------------------------
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one account from one client
+# address, that account cannot sign in from that address (not even with the right password)
+# for AXES_COOLOFF_TIME. Locking the pair, not the address alone, means a stranger cannot
+# lock an editor out from elsewhere, and editors behind one office address do not lock each
+# other out. Attempts are kept in the database, so every app server sees them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.security.lockout_response"
+# The client address (django-ipware): REMOTE_ADDR, unless the site runs behind reverse proxies
+# that append the client's address to X-Forwarded-For (nginx: proxy_add_x_forwarded_for). Then
+# TRUSTED_PROXY_COUNT is how many of them there are, and the address is the one the outermost
+# proxy saw: the right-most entries, written by our own proxies, cannot be forged by a client.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 LOGGING = {
     "version": 1,

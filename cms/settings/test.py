@@ -8,7 +8,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory (base.py without REDIS_URL), whatever the environment says.
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
+    for alias in ("default", "pages")
+}
+WAGTAILFRONTENDCACHE = {}
 
 # Uploaded and generated files go to a throw-away folder, never the project's media/.
 import tempfile  # noqa: E402

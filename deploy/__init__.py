@@ -1,0 +1,1 @@
+"""Running the site in production: gunicorn and nginx configuration, ``make serve`` (serve.py)."""

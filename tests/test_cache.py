@@ -1,0 +1,121 @@
+"""cms.cache.FailOpenRedisCache: with Redis down or restarting, pages keep flowing.
+
+Real Redis servers: a private ``redis-server`` on a free loopback port that the test stops and
+starts again, and a port where nothing listens.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+import redis
+from django.core.cache.backends.redis import RedisCache
+from django.test import override_settings
+
+from cms.cache import RETRY_AFTER, FailOpenRedisCache
+
+from .pages import demo_pages
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def cache_at(port, backend=FailOpenRedisCache):
+    return backend(f"redis://127.0.0.1:{port}/0", {"KEY_PREFIX": "test-cache"})
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A redis-server of the test's own (nothing kept on disk), restartable on its port."""
+    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+    if not os.access(binary, os.X_OK):
+        pytest.skip("redis-server is not installed")
+    port = free_port()
+    command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    command += ["--dir", str(tmp_path)]
+    servers = []
+
+    def start():
+        servers.append(subprocess.Popen(command, stdout=subprocess.DEVNULL))
+        client = redis.Redis(port=port)
+        for _ in range(100):
+            try:
+                client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise AssertionError("redis-server did not start")
+
+    def stop():
+        servers[-1].terminate()
+        servers[-1].wait(10)
+
+    start()
+    yield port, start, stop
+    for server in servers:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
+def test_django_s_own_redis_cache_raises_when_redis_is_down():
+    """Why the project has its own backend (if Django changes this, it may go)."""
+    with pytest.raises(redis.ConnectionError):
+        cache_at(free_port(), RedisCache).get("key")
+
+
+def test_every_cache_call_fails_open_and_fast_when_nothing_listens():
+    cache = cache_at(free_port())
+    started = time.monotonic()
+    for _ in range(50):
+        assert cache.get("key", "default") == "default"
+        cache.set("key", "value")
+        assert cache.add("key", "value") is False
+        assert cache.get_many(["a", "b"]) == {}
+        assert cache.has_key("key") is False
+        assert cache.delete("key") is False
+        assert cache.touch("key") is False
+        assert cache.set_many({"a": 1}) == []
+        cache.delete_many(["a"])
+        with pytest.raises(ValueError):
+            cache.incr("counter")
+    assert cache.clear() is False
+    assert time.monotonic() - started < 2
+
+
+def test_the_cache_works_again_by_itself_after_redis_restarts(redis_server, caplog):
+    port, start, stop = redis_server
+    cache = cache_at(port)
+    cache.set("page", "cached")
+    assert cache.get("page") == "cached"
+
+    stop()
+    assert cache.get("page", "miss") == "miss"  # an empty cache, not an error
+    cache.set("page", "while down")
+    assert "Redis cache unavailable" in caplog.text
+
+    start()  # Redis keeps nothing on disk: it comes back empty
+    time.sleep(RETRY_AFTER + 0.1)
+    assert cache.get("page", "miss") == "miss"
+    cache.set("page", "cached again")
+    assert cache.get("page") == "cached again"
+    assert "Redis cache available again" in caplog.text
+
+
+@pytest.mark.django_db
+def test_pages_render_in_every_language_while_redis_is_down(client, language):
+    """Wagtail keeps its sites' root paths in the default cache: every page asks it."""
+    down = f"redis://127.0.0.1:{free_port()}/0"
+    pages = demo_pages(language)
+    with override_settings(CACHES={"default": {"BACKEND": "cms.cache.FailOpenRedisCache", "LOCATION": down}}):
+        for page in pages:
+            assert client.get(page.get_url()).status_code == 200, page.get_url()
+    plain = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": down}}
+    with override_settings(CACHES=plain), pytest.raises(redis.ConnectionError):
+        client.get(pages[0].get_url())
