@@ -215,3 +215,80 @@ def test_a_visitor_on_a_phone_with_the_keyboard_only(live_demo, browser, code):
     assert page.url == f"{site}/{code}/"
     fits_the_phone(page)
     context.close()
+
+
+# --- Layout: the header, the listings and the printed programme --------------------------------
+
+
+def box(page, selector):
+    return page.locator(selector).first.bounding_box()
+
+
+def test_one_header_layout_in_every_language_and_listings_that_use_the_screen(live_demo, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    heights = {}
+    for code in LANGUAGES:
+        speakers = SpeakerIndexPage.objects.get(locale__language_code=code)
+        page.goto(live_demo.url + speakers.get_url())
+        name, switcher, nav = box(page, ".site-name"), box(page, "#language-switcher"), box(page, ".main-nav")
+        # The switcher beside the site's name, the menu under both: the same in every language.
+        assert switcher["y"] < name["y"] + name["height"], code
+        assert nav["y"] >= name["y"] + name["height"], code
+        tops = {round(link.bounding_box()["y"]) for link in page.locator(".switcher__link").all()}
+        assert len(tops) == 1, (code, tops)
+        heights[code] = round(box(page, ".site-header")["height"])
+
+        # Letter groups side by side, not one screen-wide row each.
+        groups = [group.bounding_box() for group in page.locator(".letter-group").all()]
+        assert len({round(group["x"]) for group in groups}) >= 3, code
+        assert page.evaluate("document.documentElement.scrollHeight") < 2 * 800, code
+
+        # The seminar's speakers: three cards a row.
+        page.goto(live_demo.url + SeminarPage.objects.get(locale__language_code=code).get_url())
+        cards = [card.bounding_box() for card in page.locator("#speakers-heading + .card-list > li").all()]
+        assert len({round(card["y"]) for card in cards[:3]}) == 1, code
+    assert len(set(heights.values())) == 1, heights
+
+    # On a phone the four languages fit one row, in every language.
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
+    for code in LANGUAGES:
+        phone.goto(f"{live_demo.url}/{code}/")
+        tops = {round(link.bounding_box()["y"]) for link in phone.locator(".switcher__link").all()}
+        assert len(tops) == 1, (code, tops)
+    phone.context.close()
+    context.close()
+
+
+def test_the_programme_prints_without_navigation_and_with_link_addresses(live_demo, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    for code in LANGUAGES:
+        seminar = SeminarPage.objects.get(locale__language_code=code)
+        page.goto(live_demo.url + seminar.get_url())
+        page.emulate_media(media="print")
+        for hidden in [
+            ".site-header",
+            "#language-switcher",
+            ".main-nav",
+            ".breadcrumbs",
+            ".calendar-links",
+            ".recording__player",
+        ]:
+            assert not page.locator(hidden).first.is_visible(), (code, hidden)
+        assert page.locator("h1").is_visible()
+        talks = page.locator("ol.programme > li.talk")
+        assert talks.count() == len(content.SEMINAR["talks"])
+        assert all(talk.is_visible() for talk in talks.all())
+        assert page.evaluate("getComputedStyle(document.querySelector('.talk')).breakInside") == "avoid"
+        speaker_link = talks.first.locator(".talk__speaker a").first
+        after = speaker_link.evaluate("a => getComputedStyle(a, '::after').content")
+        assert speaker_link.get_attribute("href") in after, after
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF")
+        page.emulate_media(media="screen")
+        assert page.locator(".site-header").is_visible()
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('a[href]'), '::after').content") == "none"
+        )
+    context.close()
