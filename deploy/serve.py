@@ -298,9 +298,14 @@ def main():
         wait_for_http(f"http://127.0.0.1:{port}/pl/", nginx)
         print(
             f"\nServing the production stack on http://127.0.0.1:{port}/ "
-            "(nginx → gunicorn, cms.settings.production). Ctrl-C stops it.\n",
+            "(nginx → gunicorn, cms.settings.production). Ctrl-C stops it.",
             flush=True,
         )
+        if "DATABASE_URL" in defaults:
+            print(
+                "The admin is at /admin/: `make run` creates its administrator in this database.\n",
+                flush=True,
+            )
         while not stopping:
             exited = [p for p, _s in processes if p.poll() is not None]
             if exited:
