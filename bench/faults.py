@@ -131,10 +131,8 @@ def settle(running, limit=240):
     started = time.monotonic()
     while time.monotonic() - started < limit:
         asked = time.monotonic()
-        try:
+        with contextlib.suppress(requests.RequestException):
             requests.get(f"{running.url}/pl/{UNCACHED}", timeout=60)
-        except requests.RequestException:
-            pass
         if time.monotonic() - asked < 1.0:
             break
         time.sleep(1)
