@@ -13,7 +13,8 @@ every answer by status and by second:
    another error; the 503 pages stop within seconds of PostgreSQL accepting connections
    (measured to the second).
 2. Two gunicorn workers killed (SIGKILL, five seconds apart): the master replaces them; at
-   most the requests they were serving fail (one each: sync workers).
+   most the requests they were serving fail (one each: sync workers; a 502 from nginx, or a
+   closed connection when the answer had begun), and no request times out.
 3. Redis restarted (empty, as it keeps nothing on disk): pages keep flowing, no failure.
 
     .venv/bin/python bench/faults.py [--connections 300] [--seconds 30]
@@ -289,7 +290,8 @@ def main():
                 f"the master replaced them: {workers} workers again",
             )
             check(
-                figures["failed"] <= len(killed) and figures.get("socket_errors", 1) == 0,
+                # A request cut off after its headers were sent is a closed connection, not a 502.
+                figures["failed"] <= len(killed) and figures.get("timeouts", 1) == 0,
                 f"{int(figures['failed'])} failed requests "
                 f"(at most the {len(killed)} in flight in the killed workers)",
             )
