@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 from home.demo import loader
 
@@ -15,9 +16,14 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         loader.load()
+        if any(item.get_closest_marker("browser") for item in request.session.items):
+            # Live-server tests marked serialized_rollback=True get this copy of the demo back
+            # after the flush that ends each of them (Django's TransactionTestCase restores it
+            # in a few seconds) instead of loading the demo again.
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 

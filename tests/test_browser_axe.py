@@ -21,7 +21,7 @@ from .translation_helpers import translation_for
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
     pytest.mark.skipif(axe_missing() is not None, reason=f"axe-core: {axe_missing()}"),
 ]
@@ -38,28 +38,16 @@ def check(page, where):
     return [(where, *violation) for violation in axe_violations(page)]
 
 
+# Checked on a phone as well: the home page and search results, whose header and forms reflow most.
+PHONE_CHECKED = ("/", "/search/?q=miasto")
+
+
 def test_public_pages_in_every_language_desktop_and_phone(live_demo, browser):
-    found = []
-    checked = 0
-    for viewport in [{"width": 1280, "height": 800}, {"width": 390, "height": 844}]:
-        # Content-Security-Policy does not apply to what the test injects.
-        context = browser.new_context(viewport=viewport, bypass_csp=True)
-        page = context.new_page()
-        for code in LANGUAGES:
-            for path in public_paths(code):
-                response = page.goto(live_demo.url + path)
-                assert response.status in (200, 404), path
-                found += check(page, f"{path} at {viewport['width']}px")
-                checked += 1
-        context.close()
-    assert checked == 2 * 4 * 15
-    assert found == [], report(found)
-
-
-def test_the_checker_finds_violations(live_demo, browser):
-    """The check is live: an image without a text alternative and a nameless link are found."""
-    context = browser.new_context(bypass_csp=True)
+    # Content-Security-Policy does not apply to what the test injects.
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     page = context.new_page()
+
+    # The check is live: an image without a text alternative in a link is found.
     page.goto(live_demo.url + "/en/")
     page.evaluate(
         """() => {
@@ -70,8 +58,27 @@ def test_the_checker_finds_violations(live_demo, browser):
         }"""
     )
     rules = {rule for rule, _impact, _target, _summary in axe_violations(page)}
-    context.close()
     assert {"image-alt", "link-name"} <= rules, rules
+
+    found = []
+    checked = 0
+    phone = context.browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, bypass_csp=True
+    )
+    for code in LANGUAGES:
+        for path in public_paths(code):
+            targets = [(page, "1280px")]
+            if path.removeprefix(f"/{code}") in PHONE_CHECKED:
+                targets.append((phone.pages[0] if phone.pages else phone.new_page(), "390px"))
+            for tab, width in targets:
+                response = tab.goto(live_demo.url + path)
+                assert response.status in (200, 404), path
+                found += check(tab, f"{path} at {width}")
+                checked += 1
+    phone.close()
+    context.close()
+    assert checked == 4 * (15 + len(PHONE_CHECKED))
+    assert found == [], report(found)
 
 
 def admin_user(username, team, admin_language, superuser=False):
