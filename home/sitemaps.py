@@ -16,6 +16,8 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Page
 
+from .pages import public
+
 X_DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
 
@@ -24,8 +26,7 @@ class PageSitemap(Sitemap):
 
     def items(self):
         return (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(depth__gt=1)
             .select_related("locale")
             .only("id", "path", "url_path", "translation_key", "locale", "last_published_at")

@@ -161,14 +161,14 @@ STORAGES = {
 # measures it). Uploaded files are limited by WAGTAILDOCS_MAX_UPLOAD_SIZE and Wagtail's image limits.
 
 # --- Caches ---------------------------------------------------------------
-# Redis (Django's own backend) when REDIS_URL is set, shared by every app server; local
-# memory otherwise (one process: development and tests). "pages" is the full-page cache
-# (home/cache.py), kept apart so that invalidating it never touches anything else.
+# Redis (Django's own backend, failing open: cms/cache.py) when REDIS_URL is set, shared by
+# every app server; local memory otherwise (one process: development and tests). "pages" is
+# the full-page cache (home/cache.py), kept apart so that invalidating it touches nothing else.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.FailOpenRedisCache",  # Django's RedisCache, working on without Redis
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"cms-{alias}",
         }
