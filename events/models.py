@@ -615,6 +615,7 @@ class SpeakerIndexPage(SitePage, BaseFormsIndexed, Page):
             public(SpeakerPage.objects.live())
             .child_of(self)
             .select_related("organisation", "photo", "locale")
+            .defer("biography", "links")  # not on the cards
         )
         context.update(speaker_listing(request, speakers, self.locale))
         return context
