@@ -4,7 +4,7 @@
 # Each argument is a Debian package, checked by the command it provides.
 set -euo pipefail
 
-declare -A provides=([gettext]=msgfmt [chromium]=chromium [postgresql-client]=psql [nginx]=nginx)
+declare -A provides=([gettext]=msgfmt [chromium]=chromium [postgresql-client]=psql [nginx]=nginx [default-jre-headless]=java)
 # Daemons such as nginx live in /usr/sbin, which is not on every user's PATH.
 found() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
 

@@ -18,7 +18,7 @@ from wagtail.models import WorkflowState
 from events.models import ProjectPage, SeminarPage
 from translations.teams import team_for
 
-from .conftest import CHROMIUM
+from .conftest import CHROMIUM, ensure_demo
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,35 +44,6 @@ NORWEGIAN = {
 }
 # Later the Polish editor changes one word of the summary.
 CHANGED_SUMMARY = "Jak miasta przygotowują się na upały i susze."
-
-
-def ensure_demo():
-    """The demo site, also in a database that an earlier live-server test emptied.
-
-    The flush after a live-server test removes what the migrations created too; post_migrate
-    brings back the content types and the models' permissions, but not the data that
-    ``loader.load()`` builds on (the locales, the root page and the root collection) nor
-    wagtail-localize's "Can submit translations" permission, which the Polish editors' team
-    needs. Those come back first, as the migrations make them; the language teams and review
-    workflows then follow from the locales and home pages (translations.signals).
-    """
-    from importlib import import_module
-
-    from django.apps import apps
-    from wagtail.models import Collection, Locale, Page
-
-    from home.demo import loader
-
-    if SeminarPage.objects.exists():
-        return
-    localize = import_module("wagtail_localize.migrations.0006_create_submit_translation_permission")
-    localize.create_submit_translation_permission(apps, None)
-    import_module("home.migrations.0002_create_locales").create_locales(apps, None)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    loader.load()
 
 
 @pytest.fixture(scope="module")

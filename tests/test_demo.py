@@ -36,6 +36,7 @@ def test_every_language_has_the_whole_site(code):
     assert kinds.count("SeminarPage") == 1
     assert kinds.count("SpeakerIndexPage") == 1
     assert kinds.count("SpeakerPage") == 6
+    assert kinds.count("AccessibilityStatementPage") == 1
     assert all(page.live and not page.has_unpublished_changes for page in pages)
 
 

@@ -41,7 +41,7 @@ def test_hreflang_is_reciprocal_across_the_whole_demo(client):
             soup = head(client, page.get_url())
             sets[url] = alternates(soup)
             assert soup.select_one('link[rel="canonical"]')["href"] == url
-    assert len(sets) == 44
+    assert len(sets) == 48
     for url, links in sets.items():
         # Every language, the page itself included, and x-default (the Polish source).
         assert set(links) == {*LANGUAGES, "x-default"}, url

@@ -26,7 +26,7 @@ def get_soup(client, url, status=200):
 
 def test_every_page_renders_in_its_language(client, language):
     pages = demo_pages(language)
-    assert len(pages) == 11
+    assert len(pages) == 12
     for page in pages:
         url = page.get_url()
         assert url.startswith(f"/{language}/")

@@ -26,7 +26,7 @@ from events.models import (
     SpeakerIndexPage,
     SpeakerPage,
 )
-from home.models import HomePage
+from home.models import AccessibilityStatementPage, HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +55,7 @@ def urls(language):
         "calendar feed": f"/{language}/calendar/seminars.ics",
         "seminar calendar": seminar.calendar_url(),
         "sitemap": "/sitemap.xml",
+        "accessibility statement": AccessibilityStatementPage.objects.get(**tree).get_url(),
     }
 
 

@@ -23,7 +23,7 @@ def test_sitemap_lists_every_live_page_with_its_alternates(client):
     urlset = parse(client.get("/sitemap.xml"))
     entries = urlset.findall("s:url", NS)
     live = Page.objects.live().public().filter(depth__gt=1)
-    assert len(entries) == live.count() == 44
+    assert len(entries) == live.count() == 48
     locations = {e.findtext("s:loc", namespaces=NS) for e in entries}
     assert locations == {page.full_url for page in live}
     for entry in entries:
@@ -47,13 +47,13 @@ def test_sitemap_becomes_an_index_when_it_needs_several_files(client, monkeypatc
     index = parse(client.get("/sitemap.xml"))
     assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
     files = [loc.text for loc in index.iterfind("s:sitemap/s:loc", NS)]
-    assert len(files) == 5  # 44 URLs, 10 a file
+    assert len(files) == 5  # 48 URLs, 10 a file
     seen = []
     for address in files:
         path = address.split("://", 1)[1].split("/", 1)[1]
         urlset = parse(client.get("/" + path))
         seen += [e.findtext("s:loc", namespaces=NS) for e in urlset.findall("s:url", NS)]
-    assert len(seen) == len(set(seen)) == 44
+    assert len(seen) == len(set(seen)) == 48
 
 
 def test_sitemap_bad_page_number_is_a_404_not_a_500(client):

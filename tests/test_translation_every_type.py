@@ -18,7 +18,7 @@ from events.models import (
     SpeakerIndexPage,
     SpeakerPage,
 )
-from home.models import HomePage
+from home.models import AccessibilityStatementPage, HomePage
 from translations.report import OUT_OF_DATE, UP_TO_DATE
 from translations.services import sync_translations
 
@@ -35,6 +35,7 @@ CASES = [
     (SpeakerIndexPage, "title"),
     (SpeakerPage, "job_title"),
     (Organisation, "name"),
+    (AccessibilityStatementPage, "contact_name"),
 ]
 
 

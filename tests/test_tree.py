@@ -15,7 +15,7 @@ from events.models import (
     SpeakerIndexPage,
     SpeakerPage,
 )
-from home.models import HomePage
+from home.models import AccessibilityStatementPage, HomePage
 
 from .admin_forms import seminar_form, speaker_form
 
@@ -23,7 +23,9 @@ from .admin_forms import seminar_form, speaker_form
 class TreeRulesTests(WagtailPageTestCase):
     def test_home_page_lives_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {ProjectIndexPage, SpeakerIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {ProjectIndexPage, SpeakerIndexPage, AccessibilityStatementPage}
+        )
 
     def test_projects_and_seminars(self):
         self.assertAllowedParentPageTypes(ProjectIndexPage, {HomePage})

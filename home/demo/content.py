@@ -722,3 +722,116 @@ SEMINAR = dict(
         ),
     ],
 )
+
+# --- Accessibility statement ----------------------------------------------------------
+# The statement required by the Polish act on digital accessibility (4 April 2019). The
+# limitations are the demo site's real ones; the contact address is illustrative.
+
+ACCESSIBILITY = dict(
+    title=T(
+        "Deklaracja dostępności", "Tilgjengelighetserklæring", "Aðgengisyfirlýsing", "Accessibility statement"
+    ),
+    slug=T(
+        "deklaracja-dostepnosci",
+        "tilgjengelighetserklaering",
+        "adgengisyfirlysing",
+        "accessibility-statement",
+    ),
+    entity_name=ORGANISATIONS["zmp"]["name"],
+    published_on=datetime.date(2024, 4, 1),
+    updated_on=datetime.date(2025, 2, 28),
+    compliance="partial",
+    known_limitations=p(
+        T(
+            "Nagranie seminarium z 26 lutego 2025 roku nie ma napisów ani transkrypcji. "
+            "Przygotowujemy napisy w języku polskim i angielskim; do tego czasu treść wystąpień "
+            "streszcza raport na stronie seminarium.",
+            "Opptaket av seminaret 26. februar 2025 har verken teksting eller transkripsjon. "
+            "Vi lager teksting på polsk og engelsk; inntil da oppsummerer rapporten på "
+            "seminarsiden innholdet i innleggene.",
+            "Upptakan af málþinginu 26. febrúar 2025 er hvorki textuð né uppskrifuð. "
+            "Við vinnum að texta á pólsku og ensku; þangað til er efni erindanna dregið saman "
+            "í skýrslunni á síðu málþingsins.",
+            "The recording of the seminar of 26 February 2025 has no subtitles or transcript. "
+            "Subtitles in Polish and English are being prepared; until then the report on the "
+            "seminar's page summarises the talks.",
+        ),
+        T(
+            "Prezentacje prelegentów w formacie PDF przygotowali sami prelegenci i nie są w pełni "
+            "dostępne (nie mają znaczników struktury). Na prośbę udostępnimy ich treść w innej formie.",
+            "Foredragsholdernes presentasjoner i PDF er laget av dem selv og er ikke fullt ut "
+            "tilgjengelige (de mangler strukturmerking). Vi sender innholdet i en annen form på forespørsel.",
+            "Glærur fyrirlesara á PDF-sniði eru gerðar af þeim sjálfum og eru ekki að fullu "
+            "aðgengilegar (þær skortir merkingu á uppbyggingu). Við látum efni þeirra í té á "
+            "öðru formi sé þess óskað.",
+            "The speakers' presentations in PDF were prepared by the speakers themselves and are not "
+            "fully accessible (they have no structure tags). On request we provide their content in "
+            "another form.",
+        ),
+    ),
+    prepared_on=datetime.date(2025, 3, 10),
+    reviewed_on=datetime.date(2026, 3, 31),
+    assessment="self",
+    contact_name=T("Biuro projektu", "Prosjektkontoret", "Verkefnisskrifstofan", "The project office"),
+    contact_email="dostepnosc@bilateral-initiative.example",
+    contact_phone="",
+    postal_address="Związek Miast Polskich\nul. Robocza 42\n61-517 Poznań",
+    enforcement_procedure=p(
+        T(
+            "Każdy ma prawo zażądać zapewnienia dostępności cyfrowej strony internetowej lub jej "
+            "elementu albo udostępnienia informacji w formie alternatywnej. Żądanie powinno zawierać "
+            "dane kontaktowe osoby, która je zgłasza, wskazanie strony lub elementu, o które chodzi, "
+            "oraz, w przypadku formy alternatywnej, opis tej formy.",
+            "Alle har rett til å kreve at et nettsted eller en del av det gjøres tilgjengelig, eller at "
+            "informasjon gis i en alternativ form. Kravet bør inneholde kontaktopplysninger til den som "
+            "fremmer det, hvilken side eller del det gjelder, og ved alternativ form en beskrivelse av "
+            "formen.",
+            "Allir eiga rétt á að krefjast þess að vefsvæði eða hluti þess sé gert aðgengilegt, eða að "
+            "upplýsingar séu veittar á öðru formi. Í kröfunni skulu vera samskiptaupplýsingar þess sem "
+            "setur hana fram, tilgreining á síðunni eða hlutanum sem um ræðir og, ef óskað er eftir öðru "
+            "formi, lýsing á því formi.",
+            "Everyone has the right to demand that the website or a part of it be made accessible, or "
+            "that information be provided in an alternative form. The request should give the contact "
+            "details of the person making it, the page or element concerned and, for an alternative "
+            "form, a description of that form.",
+        ),
+        T(
+            "Żądanie realizujemy niezwłocznie, nie później niż w ciągu 7 dni. Jeżeli nie jest to "
+            "możliwe, informujemy o tym i podajemy nowy termin, nie dłuższy niż 2 miesiące od "
+            "zgłoszenia. Jeżeli zapewnienie dostępności nie jest możliwe, proponujemy alternatywny "
+            "sposób dostępu do informacji.",
+            "Vi behandler kravet uten opphold og senest innen 7 dager. Er det ikke mulig, sier vi fra "
+            "og oppgir en ny frist, som ikke er lenger enn 2 måneder fra kravet ble fremmet. Kan "
+            "innholdet ikke gjøres tilgjengelig, tilbyr vi en alternativ tilgang til informasjonen.",
+            "Við afgreiðum kröfuna án tafar og eigi síðar en innan 7 daga. Sé það ekki hægt látum "
+            "við vita og gefum upp nýjan frest, sem er ekki lengri en 2 mánuðir frá því að krafan "
+            "barst. Sé ekki hægt að gera efnið aðgengilegt bjóðum við annan aðgang að upplýsingunum.",
+            "We deal with the request without delay, within 7 days at the latest. If that is not "
+            "possible, we say so and give a new date, no later than 2 months after the request. If "
+            "the content cannot be made accessible, we offer another way of accessing the information.",
+        ),
+        T(
+            "Jeśli odmówimy realizacji żądania lub alternatywnego sposobu dostępu, można złożyć skargę "
+            "do Związku Miast Polskich. Po wyczerpaniu tej procedury można złożyć wniosek do Rzecznika "
+            "Praw Obywatelskich.",
+            "Avslår vi kravet eller den alternative tilgangen, kan du klage til Sammenslutningen av "
+            "polske byer. Når den klagen er behandlet, kan du henvende deg til den polske "
+            "sivilombudsmannen (Rzecznik Praw Obywatelskich).",
+            "Ef við höfnum kröfunni eða öðrum aðgangi má leggja fram kvörtun til Samtaka pólskra "
+            "borga. Að því loknu má leita til pólska umboðsmanns borgaranna (Rzecznik Praw "
+            "Obywatelskich).",
+            "If we refuse the request or the alternative access, you may complain to the Association "
+            "of Polish Cities. After that procedure you may apply to the Polish Ombudsman (Rzecznik "
+            "Praw Obywatelskich).",
+        ),
+    ),
+    architectural_accessibility=p(
+        T(
+            "Informacji o dostępności architektonicznej biura projektu udziela osoba kontaktowa "
+            "wskazana powyżej.",
+            "Kontaktpersonen over gir opplysninger om den fysiske tilgjengeligheten til prosjektkontoret.",
+            "Tengiliðurinn hér að ofan veitir upplýsingar um aðgengi að húsnæði verkefnisskrifstofunnar.",
+            "The contact above gives information on the physical accessibility of the project office.",
+        ),
+    ),
+)

@@ -49,7 +49,7 @@ from events.models import (
     SpeakerIndexPage,
     SpeakerPage,
 )
-from home.models import HomePage
+from home.models import AccessibilityStatementPage, HomePage
 
 from . import content, media
 from .content import T
@@ -433,6 +433,9 @@ class _Run:
             ],
         )
 
+        data = content.ACCESSIBILITY
+        self.page(home, AccessibilityStatementPage, data, _statement_fields, single=True)
+
         data = content.SEMINAR
         self.page(
             project,
@@ -472,6 +475,28 @@ def _speaker_fields(data, index, organisation):
         return values
 
     return fields
+
+
+def _statement_fields(page):
+    data = content.ACCESSIBILITY
+    return {
+        "title": data["title"].pl,
+        "slug": data["slug"].pl,
+        "entity_name": data["entity_name"].pl,
+        "published_on": data["published_on"],
+        "updated_on": data["updated_on"],
+        "compliance": data["compliance"],
+        "known_limitations": _rich(data["known_limitations"]),
+        "prepared_on": data["prepared_on"],
+        "reviewed_on": data["reviewed_on"],
+        "assessment": data["assessment"],
+        "contact_name": data["contact_name"].pl,
+        "contact_email": data["contact_email"],
+        "contact_phone": data["contact_phone"],
+        "postal_address": data["postal_address"],
+        "enforcement_procedure": _rich(data["enforcement_procedure"]),
+        "architectural_accessibility": _rich(data["architectural_accessibility"]),
+    }
 
 
 def _seminar_fields(page):

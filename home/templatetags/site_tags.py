@@ -12,6 +12,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from events.models import ProjectIndexPage, SpeakerIndexPage
+from home.models import AccessibilityStatementPage
 from home.text import plain_text
 
 register = template.Library()
@@ -132,13 +133,15 @@ class Navigation:
     home: Page | None
     projects: Page | None
     speakers: Page | None
+    accessibility: Page | None = None
 
 
 @register.simple_tag(takes_context=True)
 def site_navigation(context, page=None):
-    """The home, project index and speaker index pages in the current language, in one query.
+    """The home, project index, speaker index and accessibility statement pages in the current language.
 
-    Without a live home page in that language, the site's own (Polish) home and its children.
+    One query, which also fetches the page's ancestors for the breadcrumbs. Without a live home
+    page in that language, the site's own (Polish) home and its children.
     """
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
@@ -146,7 +149,8 @@ def site_navigation(context, page=None):
         return Navigation(None, None, None)
     root = site.root_page
     locale_id = page.locale_id if page is not None else Locale.get_active().pk
-    indexes = [ContentType.objects.get_for_model(m).pk for m in (ProjectIndexPage, SpeakerIndexPage)]
+    kinds = (ProjectIndexPage, SpeakerIndexPage, AccessibilityStatementPage)
+    indexes = [ContentType.objects.get_for_model(m).pk for m in kinds]
     navigation = Q(live=True, locale_id__in={locale_id, root.locale_id}) & (
         Q(translation_key=root.translation_key) | Q(depth=root.depth + 1, content_type__in=indexes)
     )
@@ -165,7 +169,12 @@ def site_navigation(context, page=None):
         kind = ContentType.objects.get_for_model(model).pk
         return next((p for p in children if p.content_type_id == kind), None)
 
-    return Navigation(home=home, projects=first(ProjectIndexPage), speakers=first(SpeakerIndexPage))
+    return Navigation(
+        home=home,
+        projects=first(ProjectIndexPage),
+        speakers=first(SpeakerIndexPage),
+        accessibility=first(AccessibilityStatementPage),
+    )
 
 
 @register.simple_tag
