@@ -45,7 +45,9 @@ urlpatterns += i18n_patterns(
     path("feeds/seminars.atom", SeminarFeed(), name="seminar_feed"),
     path("search/", home_views.search, name="search"),
     path("", include("events.urls")),
-    # Wagtail's page serving is a catch-all, so it comes last.
+    # Wagtail's page serving is a catch-all, so it comes last; its pages are found in two
+    # queries whatever their depth (home.views.serve), the rest is Wagtail's.
+    re_path(r"^((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

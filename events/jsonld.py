@@ -263,7 +263,7 @@ def project_data(project, request=None):
                 "name": s.title,
                 "startDate": s.local_start.isoformat(),
             }
-            for s in project.seminars().order_by("start")
+            for s in project.seminars_in_order()
         ]
         data = {
             "@context": SCHEMA,

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import django_filters
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Country
@@ -21,6 +22,7 @@ from .collation import initial, sort_by
 from .queries import attach_shown_organisations, attach_speakers, source_language_code, talks_by_speaker
 
 SEMINARS_PER_PAGE = 10
+SPEAKERS_PER_PAGE = 30
 PAGE_DIGITS = re.compile(r"[0-9]+")
 MAX_PAGE_DIGITS = 9
 # Longest filter value looked at; anything longer is not one of the choices anyway.
@@ -124,22 +126,37 @@ def seminar_listing(request, seminars, locale):
 
     ``seminars`` is a SeminarPage queryset (live, public, one language tree).
     Upcoming seminars are paginated with ``?upcoming_page=``, past ones with
-    ``?page=``; both keep the filters.
+    ``?page=``; both keep the filters. Three queries whatever the number of seminars (one
+    more when filters are applied): all the seminars, and the speakers of those shown (two).
+    ``all_seminars`` is every seminar in time order.
     """
     notices = []
-    years = sorted({d.year for d in seminars.dates("start", "year")}, reverse=True)
-    countries = set(
-        seminars.exclude(venue_country="").order_by().values_list("venue_country", flat=True).distinct()
-    )
+    # Every seminar of the listing in one query (without the report and gallery, which listings
+    # do not show): the filters' choices, the pages shown and the page's structured data.
+    every = list(seminars.order_by("start", "pk").select_related("locale").defer("report", "gallery"))
+    rows = [(s.pk, s.start, s.end, s.venue_country) for s in every]
+    years = sorted({timezone.localtime(start).year for _pk, start, _end, _country in rows}, reverse=True)
+    countries = {country for *_rest, country in rows if country}
     data = {name: _value(request, name) for name in ("year", "country") if name in request.GET}
     filterset = SeminarFilterSet(data, seminars, years, countries)
-    filtered = filterset.qs  # django-filter leaves out the values that are not valid choices
     query = _applied(filterset, notices, {"year": INVALID_YEAR, "country": INVALID_COUNTRY})
+    if query:  # django-filter leaves out the values that are not valid choices
+        wanted = set(filterset.qs.values_list("pk", flat=True))
+        rows = [row for row in rows if row[0] in wanted]
     # The form shows only the values that were applied; bad ones are dropped from the fields.
     form = SeminarFilterSet(query, seminars, years, countries).form
 
-    upcoming = paginate(request, filtered.upcoming(), "upcoming_page", query, notices)
-    past = paginate(request, filtered.past(), "page", query, notices)
+    now = timezone.now()
+    upcoming_ids = [
+        pk for pk, _start, end, _c in sorted(rows, key=lambda row: (row[1], row[0])) if end >= now
+    ]
+    by_start = sorted(rows, key=lambda row: (row[1], row[0]))
+    past_ids = [pk for pk, _start, end, _c in reversed(by_start) if end < now]
+    upcoming = paginate(request, upcoming_ids, "upcoming_page", query, notices)
+    past = paginate(request, past_ids, "page", query, notices)
+    objects = {s.pk: s for s in every}
+    upcoming.page.object_list = [objects[pk] for pk in upcoming.page.object_list if pk in objects]
+    past.page.object_list = [objects[pk] for pk in past.page.object_list if pk in objects]
     attach_speakers(list(upcoming.page.object_list) + list(past.page.object_list), locale)
     return {
         "seminar_filter": form,
@@ -147,6 +164,7 @@ def seminar_listing(request, seminars, locale):
         "upcoming": upcoming,
         "past": past,
         "listing_notices": list(dict.fromkeys(notices)),
+        "all_seminars": every,
     }
 
 
@@ -189,7 +207,8 @@ class LetterGroup:
 def speaker_listing(request, speakers, locale):
     """Speakers sorted by family name in the alphabet of ``locale``'s language, filtered, grouped by initial.
 
-    Each speaker gets ``listed_talks``: their talks across seminars (one query for all).
+    ``SPEAKERS_PER_PAGE`` speakers a page (``?page=``, the filters kept). Each speaker shown
+    gets ``listed_talks``: their talks across seminars (one query for all).
     """
     language = locale.language_code
     notices = []
@@ -208,6 +227,9 @@ def speaker_listing(request, speakers, locale):
     form = SpeakerFilterSet(query, queryset, countries, organisations, language).form
 
     speakers = sort_by(speakers, language, lambda s: s.family_name or s.title, lambda s: s.title)
+    # A page of speakers at a time, so that the page does not grow with the programme.
+    listing = paginate(request, speakers, "page", query, notices, per_page=SPEAKERS_PER_PAGE)
+    speakers = list(listing.page.object_list)
     talks = talks_by_speaker(speakers, locale)
     groups = []
     for speaker in speakers:
@@ -218,6 +240,7 @@ def speaker_listing(request, speakers, locale):
         groups[-1].speakers.append(speaker)
     return {
         "speakers": speakers,
+        "speaker_pages": listing,
         "speaker_groups": groups,
         "speaker_filter": form,
         "speaker_filters_applied": bool(query),

@@ -70,6 +70,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.forms import SitePageForm
+from home.pages import SitePage, public
 from home.search import BASE_FORMS, BaseFormsIndexed
 
 from . import jsonld, queries
@@ -187,7 +188,7 @@ class Organisation(
 # --- Projects -------------------------------------------------------------
 
 
-class ProjectIndexPage(BaseFormsIndexed, Page):
+class ProjectIndexPage(SitePage, BaseFormsIndexed, Page):
     base_form_class = SitePageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -204,14 +205,14 @@ class ProjectIndexPage(BaseFormsIndexed, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = ProjectPage.objects.live().public().child_of(self).specific()
+        context["projects"] = public(ProjectPage.objects.live()).child_of(self)
         # The site-wide seminar listing: every seminar of every project in this language.
-        seminars = SeminarPage.objects.live().public().descendant_of(self)
+        seminars = public(SeminarPage.objects.live()).descendant_of(self)
         context.update(seminar_listing(request, seminars, self.locale))
         return context
 
 
-class ProjectPage(BaseFormsIndexed, Page):
+class ProjectPage(SitePage, BaseFormsIndexed, Page):
     base_form_class = SitePageForm
 
     summary = models.TextField(
@@ -265,17 +266,24 @@ class ProjectPage(BaseFormsIndexed, Page):
             raise ValidationError({"end_date": _("The project cannot end before it starts.")})
 
     def seminars(self):
-        return SeminarPage.objects.live().public().child_of(self)
+        return public(SeminarPage.objects.live()).child_of(self)
+
+    def seminars_in_order(self):
+        """The project's seminars by start; those of the page's listing when it has been built."""
+        found = getattr(self, "_seminars_in_order", None)
+        return found if found is not None else list(self.seminars().order_by("start"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(seminar_listing(request, self.seminars(), self.locale))
+        self._seminars_in_order = context["all_seminars"]
         context["upcoming_seminars"] = context["upcoming"].page.object_list
         context["past_seminars"] = context["past"].page.object_list
         context["partners"] = self.partner_organisations()
         return context
 
-    def partner_organisations(self):
+    @cached_property
+    def partners_shown(self):
         """The partners as visitors see them: live organisations only (see ``shown_organisations``)."""
         organisations = [
             p.organisation for p in self.partners.select_related("organisation", "organisation__logo")
@@ -287,6 +295,10 @@ class ProjectPage(BaseFormsIndexed, Page):
             if visible is not None and all(visible.pk != o.pk for o in result):
                 result.append(visible)
         return result
+
+    def partner_organisations(self):
+        """``partners_shown``, fetched once per page object (the page and its structured data use it)."""
+        return self.partners_shown
 
     def structured_data(self, request=None):
         """schema.org data of the page (``events.jsonld``)."""
@@ -312,7 +324,7 @@ class ProjectPartner(TranslatableMixin, Orderable):
 SeminarManager = PageManager.from_queryset(SeminarQuerySet)
 
 
-class SeminarPage(BaseFormsIndexed, Page):
+class SeminarPage(SitePage, BaseFormsIndexed, Page):
     theme = models.CharField(
         _("theme"), max_length=255, blank=True, help_text=_("The seminar's subject in one line.")
     )
@@ -437,6 +449,7 @@ class SeminarPage(BaseFormsIndexed, Page):
     ]
 
     base_form_class = SeminarPageForm
+    serve_related = ("image",)
     parent_page_types = ["events.ProjectPage"]
     subpage_types = []
     template = "events/seminar_page.html"
@@ -514,8 +527,7 @@ class SeminarPage(BaseFormsIndexed, Page):
 
     def project(self):
         """The project page the seminar belongs to, or None."""
-        parent = self.get_parent().specific
-        return parent if isinstance(parent, ProjectPage) else None
+        return ProjectPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     def calendar_url(self):
         """The address of the seminar's .ics file, under the page's own language prefix."""
@@ -581,7 +593,7 @@ class SeminarTalk(TranslatableMixin, Orderable):
 # --- Speakers -------------------------------------------------------------
 
 
-class SpeakerIndexPage(BaseFormsIndexed, Page):
+class SpeakerIndexPage(SitePage, BaseFormsIndexed, Page):
     base_form_class = SitePageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -600,16 +612,16 @@ class SpeakerIndexPage(BaseFormsIndexed, Page):
         """Speakers by family name in the page language's alphabet, filtered by country and organisation."""
         context = super().get_context(request, *args, **kwargs)
         speakers = (
-            SpeakerPage.objects.live()
-            .public()
+            public(SpeakerPage.objects.live())
             .child_of(self)
             .select_related("organisation", "photo", "locale")
+            .defer("biography", "links")  # not on the cards
         )
         context.update(speaker_listing(request, speakers, self.locale))
         return context
 
 
-class SpeakerPage(BaseFormsIndexed, Page):
+class SpeakerPage(SitePage, BaseFormsIndexed, Page):
     """A person who spoke at a seminar. The page title is the person's full name."""
 
     base_form_class = SitePageForm
@@ -651,6 +663,7 @@ class SpeakerPage(BaseFormsIndexed, Page):
     )
 
     override_translatable_fields = [SynchronizedField("family_name")]
+    serve_related = ("organisation", "organisation__locale", "photo")
 
     content_panels = [
         TitleFieldPanel("title", heading=_("Full name"), placeholder=_("Full name")),
@@ -690,9 +703,13 @@ class SpeakerPage(BaseFormsIndexed, Page):
         """
         return shown_organisation(self.organisation)
 
-    def talk_list(self):
-        """The talks this person gave across seminars, newest first (see ``talks_by_speaker``)."""
+    @cached_property
+    def talks(self):
         return talks_by_speaker([self], self.locale).get(self.translation_key, [])
+
+    def talk_list(self):
+        """The talks this person gave across seminars, newest first (``talks_by_speaker``), fetched once."""
+        return self.talks
 
     def structured_data(self, request=None):
         """schema.org data of the page (``events.jsonld``)."""

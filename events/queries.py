@@ -9,8 +9,10 @@ them without an import cycle.
 from django.conf import settings
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.query import PageQuerySet
+
+from home.pages import public
 
 # What a speaker's card shows besides the page itself: fetched with the speakers.
 SPEAKER_CARD_RELATED = ("locale", "photo", "organisation")
@@ -31,11 +33,11 @@ def best_versions(items, language_code, key, page=lambda item: item):
     are dropped.
     """
     items = list(items)
-    source_id = Locale.get_default().pk
+    source = source_language_code()
 
     def rank(item):
-        locale = page(item).locale
-        return 0 if locale.language_code == language_code else (1 if locale.pk == source_id else 2)
+        code = page(item).locale.language_code
+        return 0 if code == language_code else (1 if code == source else 2)
 
     chosen = {}
     for item in items:
@@ -136,7 +138,10 @@ def _talk_model(page_model, relation):
 
 
 def programme(seminar):
-    """The seminar's talks in time order, each with ``speaker_page`` in the seminar's language."""
+    """The seminar's talks in time order, each with ``speaker_page`` in the seminar's language.
+
+    From ``seminar.talks``, which in a preview are the draft's talks, not the database's.
+    """
     talks = list(
         seminar.talks.select_related(
             "presentation", "speaker", *(f"speaker__{name}" for name in SPEAKER_CARD_RELATED)
@@ -147,6 +152,39 @@ def programme(seminar):
     for talk in talks:
         talk.speaker_page = speakers.get(talk.speaker.translation_key) if talk.speaker else None
     return talks
+
+
+def attach_programmes(seminars):
+    """Set the ``programme`` of live seminars (see ``programme``) in a few queries whatever their number.
+
+    One query for the talks, one per language of the seminars for the speakers' translations,
+    at most one for organisations shown instead of unpublished translations.
+    """
+    seminars = list(seminars)
+    if not seminars:
+        return seminars
+    related = ("presentation", "speaker", *(f"speaker__{name}" for name in SPEAKER_CARD_RELATED))
+    talks = list(
+        _talk_model(type(seminars[0]), "talks")
+        .objects.filter(page__in=[s.pk for s in seminars])
+        .select_related(*related)
+        .order_by("start_time", "sort_order")
+    )
+    by_seminar = {}
+    for talk in talks:
+        by_seminar.setdefault(talk.page_id, []).append(talk)
+    speakers = {}
+    for locale_id in {s.locale_id for s in seminars}:
+        mine = [t.speaker for s in seminars if s.locale_id == locale_id for t in by_seminar.get(s.pk, [])]
+        locale = next(s.locale for s in seminars if s.locale_id == locale_id)
+        speakers[locale_id] = localized_pages(mine, locale, related=SPEAKER_CARD_RELATED)
+    attach_shown_organisations([p for found in speakers.values() for p in found.values()])
+    for seminar in seminars:
+        found = speakers[seminar.locale_id]
+        for talk in by_seminar.get(seminar.pk, []):
+            talk.speaker_page = found.get(talk.speaker.translation_key) if talk.speaker else None
+        seminar.__dict__["programme"] = by_seminar.get(seminar.pk, [])
+    return seminars
 
 
 def attach_speakers(seminars, locale):
@@ -192,7 +230,7 @@ def talks_by_speaker(speakers, locale):
     talks = (
         talk_model.objects.filter(
             speaker__translation_key__in=keys,
-            page__in=Page.objects.live().public().values("pk"),
+            page__in=public(Page.objects.live()).values("pk"),
         )
         .select_related("page", "page__locale", "presentation", "speaker")
         .order_by("-page__start", "start_time", "sort_order")

@@ -6,8 +6,11 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+from home.pages import public
+
 from . import calendar
 from .models import SeminarPage
+from .queries import attach_programmes
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 FEED_MAX_AGE = 60 * 60
@@ -27,7 +30,7 @@ def seminar_ics(request, page_id):
     """One seminar as an .ics file ("Add to calendar"), in the page's language."""
     if page_id > MAX_ID:
         raise Http404
-    seminar = get_object_or_404(SeminarPage.objects.live().public().select_related("locale"), pk=page_id)
+    seminar = get_object_or_404(public(SeminarPage.objects.live()).select_related("locale"), pk=page_id)
     language = seminar.locale.language_code
     if translation.get_language() != language:
         # /nb/.../seminar-<id of the Polish page>.ics: the file is the Polish page's.
@@ -40,7 +43,7 @@ def seminar_ics(request, page_id):
 def seminar_calendar_feed(request):
     """All seminars as a calendar that calendar apps can subscribe to, in the URL's language."""
     language = translation.get_language()
-    seminars = SeminarPage.objects.live().public().once_each(language)
+    seminars = attach_programmes(public(SeminarPage.objects.live()).once_each(language))
     body = calendar.language_calendar(seminars, language, lambda s: s.get_full_url(request))
     response = _calendar_response(body, f"seminars-{language}.ics", attachment=False)
     response["Cache-Control"] = f"public, max-age={FEED_MAX_AGE}"

@@ -53,7 +53,7 @@ STATUS_HEADER = "X-Page-Cache"
 CACHED_STATUSES = {200, 301, 302}
 # Query-string parameters that public pages read: listings' filters and page numbers, the
 # sitemap's page. A request with any other parameter is served uncached (never wrongly).
-KEYED_PARAMETERS = {"page", "upcoming_page", "year", "country", "organisation", "letter", "p"}
+KEYED_PARAMETERS = {"page", "upcoming_page", "year", "country", "organisation", "p"}
 # Headers that describe the response itself; the others (security headers and the like) are
 # added by the middleware around this one on every request, hit or miss.
 STORED_HEADERS = {

@@ -8,6 +8,8 @@ from wagtail.models import Locale, Site
 
 from events.models import SeminarPage
 
+from .pages import public
+
 FEED_LENGTH = 50
 
 
@@ -27,8 +29,7 @@ class SeminarFeed(Feed):
 
     def items(self, locale):
         return (
-            SeminarPage.objects.live()
-            .public()
+            public(SeminarPage.objects.live())
             .filter(locale=locale)
             .select_related("locale")
             .order_by("-start")[:FEED_LENGTH]

@@ -13,12 +13,13 @@ from events.blocks import BodyBlock
 from events.models import SeminarPage
 
 from .forms import SitePageForm
+from .pages import SitePage, public
 from .search import BASE_FORMS, BaseFormsIndexed
 
 RECENT_SEMINARS = 3
 
 
-class HomePage(BaseFormsIndexed, Page):
+class HomePage(SitePage, BaseFormsIndexed, Page):
     base_form_class = SitePageForm
 
     intro = models.TextField(
@@ -48,13 +49,13 @@ class HomePage(BaseFormsIndexed, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        seminars = SeminarPage.objects.live().public().descendant_of(self)
+        seminars = public(SeminarPage.objects.live()).descendant_of(self)
         context["upcoming_seminars"] = seminars.upcoming()
         context["recent_seminars"] = seminars.past()[:RECENT_SEMINARS]
         return context
 
 
-class AccessibilityStatementPage(BaseFormsIndexed, Page):
+class AccessibilityStatementPage(SitePage, BaseFormsIndexed, Page):
     """The accessibility statement (deklaracja dostępności) of the site, one per language tree.
 
     Its sections follow the Polish act on digital accessibility of 4 April 2019 (ustawa o

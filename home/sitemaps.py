@@ -16,7 +16,13 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Page
 
+from .pages import public
+
 X_DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+
+
+class RootPathsCache:
+    """Where Wagtail keeps the sites' root paths for the URLs of one sitemap file."""
 
 
 class PageSitemap(Sitemap):
@@ -24,8 +30,7 @@ class PageSitemap(Sitemap):
 
     def items(self):
         return (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(depth__gt=1)
             .select_related("locale")
             .only("id", "path", "url_path", "translation_key", "locale", "last_published_at")
@@ -33,7 +38,18 @@ class PageSitemap(Sitemap):
         )
 
     def location(self, page):
-        return page.get_url()
+        return self._url_parts(page)[2]
+
+    def _url_parts(self, page):
+        """Wagtail's URL parts of ``page``, worked out once per page and sitemap file."""
+        known = self.__dict__.setdefault("_parts", {})
+        if page.pk not in known:
+            known[page.pk] = page.get_url_parts(self.__dict__.setdefault("_cache_object", RootPathsCache()))
+        return known[page.pk] or (None, "", "")
+
+    def _full_url(self, page):
+        _site, root, path = self._url_parts(page)
+        return f"{root}{path}" if root else path
 
     def lastmod(self, page):
         return page.last_published_at
@@ -44,6 +60,8 @@ class PageSitemap(Sitemap):
         Addresses come from the Wagtail Site (as canonical URLs do), not from
         the request's Host header.
         """
+        # Each page's URL is worked out once (``_url_parts``), with the sites' root paths kept on
+        # one object (as Wagtail's frontend cache does): otherwise each reads them from the cache.
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         keys = {url["item"].translation_key for url in urls}
         translations = defaultdict(dict)
@@ -51,16 +69,15 @@ class PageSitemap(Sitemap):
             translations[translation.translation_key][translation.locale.language_code] = translation
         for url in urls:
             item = url["item"]
-            url["location"] = item.get_full_url()
+            url["location"] = self._full_url(item)
             versions = translations[item.translation_key]
             url["alternates"] = [
-                {"location": version.get_full_url(), "lang_code": code}
+                {"location": self._full_url(version), "lang_code": code}
                 for code, version in sorted(versions.items())
             ]
             if X_DEFAULT_LANGUAGE in versions:
-                url["alternates"].append(
-                    {"location": versions[X_DEFAULT_LANGUAGE].get_full_url(), "lang_code": "x-default"}
-                )
+                default = self._full_url(versions[X_DEFAULT_LANGUAGE])
+                url["alternates"].append({"location": default, "lang_code": "x-default"})
         return urls
 
 

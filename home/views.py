@@ -14,7 +14,10 @@ import re
 import sys
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import InterfaceError, OperationalError
+from django.db.models import CharField, Subquery, Value
+from django.db.models.functions import Concat
 from django.http import (
     Http404,
     HttpResponse,
@@ -31,10 +34,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
+from wagtail.url_routing import RouteResult
 
 from events.listings import paginate
 
+from .pages import with_restriction_flag
 from .search import Matcher, hit, rank, search_query
 
 
@@ -161,3 +167,44 @@ def search(request):
         context["hits"] = [hit(page, matcher) for page in results.page]
         context["message"] = " ".join(str(notice) for notice in notices)
     return TemplateResponse(request, "home/search.html", context)
+
+
+def _route(request, path):
+    """The live page at ``path`` in the request's language tree, in two queries (Wagtail's: two a level).
+
+    Wagtail's routing asks the database for the home page's translation, then for each level of
+    the path the child with that slug and its specific row. A page's ``url_path`` is its
+    language tree's home ``url_path`` followed by the slugs, so one query finds it (the home
+    page's translation in a subquery) and a second fetches its specific row with its locale.
+    Nothing found (no live page there, or no home page in this language): Wagtail's own routing
+    decides, with its fallbacks.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    slugs = "".join(f"{component}/" for component in path.split("/") if component)
+    home = Page.objects.filter(
+        translation_key=site.root_page.translation_key,
+        locale__language_code=translation.get_language(),
+        live=True,
+    ).values("url_path")[:1]
+    found = (
+        Page.objects.filter(url_path=Concat(Subquery(home), Value(slugs), output_field=CharField()))
+        .values_list("pk", "content_type_id", "live")
+        .first()
+    )
+    if found is None or not found[2]:
+        return None
+    model = ContentType.objects.get_for_id(found[1]).model_class()
+    related = ("locale", *getattr(model, "serve_related", ()))
+    page = with_restriction_flag(model.objects.select_related(*related)).get(pk=found[0])
+    return RouteResult(page)
+
+
+def serve(request, path):
+    """Wagtail's page view (hooks, view restrictions, ``page.serve``) with the route found by ``_route``."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        route = _route(request, path)
+        if route is not None:
+            request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)

@@ -303,7 +303,17 @@ def _png(colour):
     return ContentFile(out.getvalue(), name="replaced-portrait.png")
 
 
-def test_replacing_an_image_refreshes_the_pages_that_show_it(client, language):
+@pytest.fixture
+def no_cached_renditions():
+    """Wagtail keeps renditions in the default cache, which a rolled-back test does not empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_replacing_an_image_refreshes_the_pages_that_show_it(client, language, no_cached_renditions):
     person = SpeakerPage.objects.filter(locale__language_code=language, photo__isnull=False).first()
     urls = [person.get_url(), one(SpeakerIndexPage, language).get_url()]
     for url in urls:
@@ -316,12 +326,11 @@ def test_replacing_an_image_refreshes_the_pages_that_show_it(client, language):
         assert "replaced-portrait" in html(client, url), url
 
 
-def test_deleting_an_image_removes_it_from_the_pages(client, language):
+def test_deleting_an_image_removes_it_from_the_pages(client, language, no_cached_renditions):
     person = SpeakerPage.objects.filter(locale__language_code=language, photo__isnull=False).first()
-    rendition = person.photo.get_rendition("fill-200x200")
-    assert rendition.file.name.rsplit("/", 1)[-1].split(".")[0] in stored(client, person.get_url())
+    assert 'class="speaker__photo"' in stored(client, person.get_url())
     person.photo.delete()
-    assert rendition.file.name.rsplit("/", 1)[-1].split(".")[0] not in html(client, person.get_url())
+    assert 'class="speaker__photo"' not in html(client, person.get_url())
 
 
 def test_changing_a_document_refreshes_the_seminar_page(client, language):

@@ -5,6 +5,8 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
@@ -136,21 +138,50 @@ class Navigation:
 
 @register.simple_tag(takes_context=True)
 def site_navigation(context, page=None):
-    """The home, project index, speaker index and accessibility statement pages in the current language."""
+    """The home, project index, speaker index and accessibility statement pages in the current language.
+
+    One query, which also fetches the page's ancestors for the breadcrumbs. Without a live home
+    page in that language, the site's own (Polish) home and its children.
+    """
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return Navigation(None, None, None)
-    locale = page.locale if page is not None else Locale.get_active()
-    home = site.root_page.get_translation_or_none(locale) or site.root_page
-    if not home.live:
-        home = site.root_page
+    root = site.root_page
+    locale_id = page.locale_id if page is not None else Locale.get_active().pk
+    kinds = (ProjectIndexPage, SpeakerIndexPage, AccessibilityStatementPage)
+    indexes = [ContentType.objects.get_for_model(m).pk for m in kinds]
+    navigation = Q(live=True, locale_id__in={locale_id, root.locale_id}) & (
+        Q(translation_key=root.translation_key) | Q(depth=root.depth + 1, content_type__in=indexes)
+    )
+    # The page's ancestors (for the breadcrumbs) come with the same query.
+    step = Page.steplen
+    ancestors = [page.path[:end] for end in range(2 * step, len(page.path), step)] if page is not None else []
+    found = list(Page.objects.filter(navigation | Q(path__in=ancestors)).order_by("path"))
+    if page is not None:
+        page._breadcrumb_ancestors = [p for p in found if p.path in ancestors]
+    candidates = [p for p in found if p.live and p.locale_id in {locale_id, root.locale_id}]
+    homes = {p.locale_id: p for p in candidates if p.translation_key == root.translation_key}
+    home = homes.get(locale_id) or homes.get(root.locale_id) or root
+    children = [p for p in candidates if p.depth == home.depth + 1 and p.path.startswith(home.path)]
+
+    def first(model):
+        kind = ContentType.objects.get_for_model(model).pk
+        return next((p for p in children if p.content_type_id == kind), None)
+
     return Navigation(
         home=home,
-        projects=ProjectIndexPage.objects.live().child_of(home).first(),
-        speakers=SpeakerIndexPage.objects.live().child_of(home).first(),
-        accessibility=AccessibilityStatementPage.objects.live().child_of(home).first(),
+        projects=first(ProjectIndexPage),
+        speakers=first(SpeakerIndexPage),
+        accessibility=first(AccessibilityStatementPage),
     )
+
+
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors below the tree's root (its language's home first), fetched with the navigation."""
+    found = getattr(page, "_breadcrumb_ancestors", None)
+    return found if found is not None else list(page.get_ancestors()[1:])
 
 
 @dataclass
