@@ -7,7 +7,7 @@ STAMP := $(VENV)/.stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432
 LANGS := pl nb is en
 
-.PHONY: run serve test test-postgres install install-dev messages compilemessages lint clean
+.PHONY: run serve test test-postgres install install-dev messages compilemessages lint clean backup restore
 
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install compilemessages
@@ -43,6 +43,17 @@ test-postgres: install-dev compilemessages $(CHECKERS)
 	@$(NGINX)
 	@$(JAVA)
 	@scripts/test-postgres.sh "$(PG_URL)" $(PY) -m pytest
+
+# Backups of the database (DATABASE_URL, or the SQLite file) and the media, in one archive under
+# backups/ (home/backup.py). For production run them with DJANGO_SETTINGS_MODULE=cms.settings.production.
+backup: install
+	@case "$$DATABASE_URL" in postgres*) scripts/ensure-system-packages.sh postgresql-client;; esac
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/site-YYYYMMDD-HHMMSS.tar.gz"; exit 2; }
+	@case "$$DATABASE_URL" in postgres*) scripts/ensure-system-packages.sh postgresql-client;; esac
+	$(PY) manage.py restore --noinput "$(BACKUP)"
 
 install: $(STAMP)-run
 install-dev: $(STAMP)-dev

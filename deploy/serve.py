@@ -16,7 +16,8 @@ default, said on start:
 - ``REDIS_URL``: the local Redis, ``redis://127.0.0.1:6379/0``.
 - ``SECRET_KEY``: generated once and kept in the git-ignored ``.run/secret-key``.
 - ``ALLOWED_HOSTS``: 127.0.0.1, localhost, [::1]; ``SECURE_SSL_REDIRECT=0`` (plain HTTP on
-  the loopback interface; behind TLS in production it stays on).
+  the loopback interface; behind TLS in production it stays on); ``TRUSTED_PROXY_COUNT=1``
+  (nginx).
 - ``PORT`` (8000): where nginx listens, on 127.0.0.1 only.
 - ``SERVE_RUN_DIR`` (``.run``): the rendered nginx.conf, sockets, pid files, nginx's logs.
 """
@@ -57,6 +58,8 @@ def local_environment(environ=None, *, port=8000, run_dir=RUN_DIR):
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "ALLOWED_HOSTS": "127.0.0.1,localhost,[::1]",
         "SECURE_SSL_REDIRECT": "0",
+        # nginx is the one proxy in front: the visitor's address is the last X-Forwarded-For entry.
+        "TRUSTED_PROXY_COUNT": "1",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "MEDIA_ROOT": str(BASE_DIR / "media"),
         "STATIC_ROOT": str(BASE_DIR / "static"),

@@ -12,6 +12,7 @@ This test uses a live server, so it runs last (see conftest.py) and the database
 import os
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from events.models import ProjectIndexPage, ProjectPage, SeminarPage, SpeakerIndexPage, SpeakerPage
@@ -153,6 +154,7 @@ def test_no_csp_violation_on_public_pages_and_admin_screens(new_watcher):
         found[f"superuser {path}"] = admin.visit(path)
 
     # The page editor with its preview panel open: the preview is a same-origin iframe.
+    revisions_before = polish_seminar.revisions.count()
     found["superuser editor"] = admin.visit(f"/admin/pages/{polish_seminar.pk}/edit/")
     admin.page.locator('[data-side-panel-toggle="preview"]').click()
     # Wagtail swaps its placeholder for the loaded iframe, which keeps the id.
@@ -162,6 +164,17 @@ def test_no_csp_violation_on_public_pages_and_admin_screens(new_watcher):
     assert preview.locator("h1").inner_text() == polish_seminar.title
     found["superuser preview panel"] = admin.violations()
 
+    # The largest form of the demo: the seminar's editor (programme, report, gallery) posts far
+    # fewer fields than Django's default DATA_UPLOAD_MAX_NUMBER_FIELDS (1000), and saves.
+    fields = admin.page.evaluate(
+        "Array.from(new FormData(document.querySelector('[name=title]').form)).length"
+    )
+    assert 50 < fields < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS // 4
+    admin.page.evaluate("document.querySelector('[name=title]').form.requestSubmit()")
+    admin.page.locator(".messages .success").wait_for()
+    assert polish_seminar.revisions.count() > revisions_before
+    found["superuser saved the seminar"] = admin.violations()
+
     found["superuser translation editor"] = admin.visit(f"/admin/pages/{norwegian_seminar.pk}/edit/")
     admin.page.get_by_text(polish_seminar.title).first.wait_for()
 
@@ -169,6 +182,8 @@ def test_no_csp_violation_on_public_pages_and_admin_screens(new_watcher):
     translator_user = make_user("csp-translator", "nb")
     translator_user.set_password("pw-csp-translator")
     translator_user.save()
+    translator_user.wagtail_userprofile.preferred_language = "nb"  # her admin in Norwegian
+    translator_user.wagtail_userprofile.save()
     translator = new_watcher()
     translator.log_in("csp-translator", "pw-csp-translator")
     for path in [

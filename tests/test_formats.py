@@ -43,13 +43,24 @@ def test_a_seminar_in_summer_time_shows_its_own_zone(client):
     assert "26 June 2025, 09:00" in " ".join(text.split()) and "GMT" in text
 
 
-def test_500_page_in_the_visitors_language_when_the_database_is_down(language):
+def test_500_page_in_the_visitors_language(language):
     client = Client(raise_request_exception=False)
-    down = OperationalError("could not connect to server")
-    with mock.patch("wagtail.models.Page.route_for_request", side_effect=down):
+    with mock.patch("wagtail.models.Page.route_for_request", side_effect=RuntimeError("a bug")):
         response = client.get(f"/{language}/")
     assert response.status_code == 500
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == language
     with translation.override(language):
         assert translation.gettext("Something went wrong") in soup.get_text()
+
+
+def test_503_page_in_the_visitors_language_when_the_database_is_down(language):
+    client = Client(raise_request_exception=False)
+    down = OperationalError("could not connect to server")
+    with mock.patch("wagtail.models.Page.route_for_request", side_effect=down):
+        response = client.get(f"/{language}/")
+    assert response.status_code == 503 and response["Retry-After"]
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == language
+    with translation.override(language):
+        assert translation.gettext("The site is briefly unavailable") in soup.get_text()

@@ -39,7 +39,41 @@ def free_port():
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
+def redis_url(tmp_path_factory):
+    """A redis-server of the test's own: the page cache must not mix with another site's."""
+    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+    if not os.access(binary, os.X_OK):
+        pytest.skip("redis-server is not installed")
+    port = free_port()
+    folder = tmp_path_factory.mktemp("redis")
+    server = subprocess.Popen(
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            folder,
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(10)
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory, redis_url):
     folder = tmp_path_factory.mktemp("serve")
     port = free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "AWS_"))}
@@ -50,7 +84,7 @@ def stack(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
         "MEDIA_ROOT": str(folder / "media"),
         "STATIC_ROOT": str(folder / "static"),
-        "REDIS_URL": "redis://127.0.0.1:6379/2",
+        "REDIS_URL": redis_url,
         "WEB_CONCURRENCY": "2",
     }
     env.pop("SECRET_KEY", None)

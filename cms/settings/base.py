@@ -157,18 +157,21 @@ STORAGES = {
 }
 
 # Django's default upload limits (DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000, 2.5 MB of form data):
-# the largest real admin form of the demo posts far fewer fields (tests/test_admin_protection.py
-# measures it). Uploaded files are limited by WAGTAILDOCS_MAX_UPLOAD_SIZE and Wagtail's image limits.
+# the largest real admin form of the demo, the seminar's editor, posts 136 fields (measured in
+# Chromium by tests/test_browser_security.py); the translation editor saves string by string.
+# Uploaded files are limited by WAGTAILDOCS_MAX_UPLOAD_SIZE and Wagtail's image limits.
 
 # --- Caches ---------------------------------------------------------------
-# Redis (Django's own backend) when REDIS_URL is set, shared by every app server; local
+# Redis (Django's own backend, failing open) when REDIS_URL is set, shared by every app server; local
 # memory otherwise (one process: development and tests). "pages" is the full-page cache
 # (home/cache.py), kept apart so that invalidating it never touches anything else.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache that fails open: while Redis restarts, pages are rendered
+            # without it instead of answering 500 (cms/cache.py).
+            "BACKEND": "cms.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"cms-{alias}",
         }
@@ -220,6 +223,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
 # browser; upgrades follow the pinned requirements instead, and the admin's CSP loads nothing
 # from other sites.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Private documents and pages are for the site's editors: they sign in where they always do
+# (the admin's sign-in page, in their language, with the lock-out), not on a second,
+# unstyled sign-in page under /<language>/_util/login/.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "pptx", "ppt", "odp", "docx", "odt", "xlsx", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -327,13 +334,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "home.security.lockout_response"
 # The client address (django-ipware): REMOTE_ADDR, unless the site runs behind reverse proxies
-# that append the client's address to X-Forwarded-For (nginx: proxy_add_x_forwarded_for). Then
-# TRUSTED_PROXY_COUNT is how many of them there are, and the address is the one the outermost
-# proxy saw: the right-most entries, written by our own proxies, cannot be forged by a client.
+# that each append the address they saw to X-Forwarded-For (nginx: proxy_add_x_forwarded_for).
+# Then TRUSTED_PROXY_COUNT says how many there are (1 for `make serve`'s nginx; 2 for a load
+# balancer in front of nginx), and the client is the address the outermost proxy wrote: counted
+# from the right, so that what a client writes into the header itself is never believed.
+# (django-ipware counts only the proxies that appear in the header: the last one is REMOTE_ADDR.)
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
+    # Not strict: entries a client put in front of the header must not make ipware drop it.
+    IPWARE_STRICT = False
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
