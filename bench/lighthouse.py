@@ -39,6 +39,11 @@ CHROME_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# Lighthouse now and then loses the trace of a page load (NO_NAVSTART: no navigationStart event of
+# the main frame in the trace); seen on any page type about once in ten runs on a loaded machine.
+# Such a run measures nothing: it is repeated, and the retries are reported on stderr.
+RETRIED = {"NO_NAVSTART", "NO_TRACING_STARTED", "NO_FCP"}
+ATTEMPTS = 3
 DEFAULT_TYPES = ["home", "projects", "project", "seminar", "speakers", "speaker", "accessibility", "search"]
 
 
@@ -112,7 +117,11 @@ def main():
         for name in args.types:
             if name not in paths:
                 continue
-            scores = audit(args.base_url.rstrip("/") + paths[name], chromium)
+            for attempt in range(1, ATTEMPTS + 1):
+                scores = audit(args.base_url.rstrip("/") + paths[name], chromium)
+                if scores.get("error") not in RETRIED:
+                    break
+                print(f"    {name} ({language}): {scores['error']}, attempt {attempt}", file=sys.stderr)
             row = [name, language] + (
                 [scores["error"], "", "", ""] if "error" in scores else [str(scores[c]) for c in CATEGORIES]
             )
