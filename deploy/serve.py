@@ -175,7 +175,7 @@ def prepare(env, *, demo=True):
     if demo:
         manage(env, "load_demo", quiet=True)
     manage(env, "collectstatic", "--noinput", "-v0")
-    manage(env, "shell", "-c", NEW_PAGE_CACHE_GENERATION)
+    manage(env, "shell", "-c", NEW_PAGE_CACHE_GENERATION, quiet=True)
 
 
 def start_gunicorn(env, bind, *, run_dir, name="cms", workers=None, new_session=False, log=None):
