@@ -212,8 +212,8 @@ def stop(process):
 
 
 def milliseconds(text):
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
 def load(args, path):
@@ -236,8 +236,8 @@ def load(args, path):
         check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = milliseconds(re.search(r"50%\s+(\S+)", output).group(1))
-    p99 = milliseconds(re.search(r"99%\s+(\S+)", output).group(1))
+    p50 = milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return rps, p50, p99, int(errors.group(1)) if errors else 0
 

@@ -8,6 +8,7 @@ test fails.
 """
 
 import datetime
+import gzip
 import io
 import json
 
@@ -487,3 +488,25 @@ def test_no_purge_before_the_change_is_committed(django_capture_on_commit_callba
     # One purge of the whole site per transaction, however many signals it sent.
     purged = [url for call in responses.calls for url in json.loads(call.request.body)["files"]]
     assert len(purged) == len(set(purged))
+
+
+# --- HTTP caching and compression ----------------------------------------------------------------
+
+
+def test_pages_carry_max_age_and_an_etag_and_answer_304_from_the_cache(client, language):
+    url = one(SeminarPage, language, pk=seminar(language).pk).get_url()
+    first = get(client, url)
+    assert "public" in first["Cache-Control"] and "max-age=" in first["Cache-Control"]
+    assert first["Vary"] == "Accept-Encoding"
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert len(queries) == 0
+
+
+def test_html_feeds_and_calendars_are_compressed(client, language):
+    for url in [one(HomePage, language).get_url(), *feed_urls(language)]:
+        for _ in range(2):  # a miss, then a hit
+            response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+            assert response["Content-Encoding"] == "gzip", url
+            assert gzip.decompress(response.content)
