@@ -43,7 +43,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import get_max_age, patch_cache_control, set_response_etag
+from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.text import compress_string
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ STORED_HEADERS = {
     "vary",
 }
 NO_BOUNDARY = float("inf")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def page_cache():
@@ -171,7 +173,8 @@ def cache_state(now=None):
 def cache_key(request, state):
     query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
     raw = f"{state[0]}|{state[1]}|{request.scheme}|{request.get_host()}|{request.path}|{query}"
-    return "page-cache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+    # "v2": what is stored (``PageCacheMiddleware._stored``); a new format, new keys.
+    return "page-cache:page:v2:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 # --- The middleware --------------------------------------------------------------------------
@@ -220,7 +223,9 @@ class PageCacheMiddleware:
             logger.exception("The page cache could not be read.")
             return self.get_response(request)
         if stored is not None:
-            response = self._rebuild(stored)
+            response = self._rebuild(
+                stored, ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+            )
             _patch_http_caching(response, state, now)
             response[STATUS_HEADER] = "hit"
             return response
@@ -241,15 +246,28 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _stored(response):
+        """Status, headers and body, and the body compressed once (hits do not compress it again)."""
         headers = [(k, v) for k, v in response.items() if k.lower() in STORED_HEADERS]
-        return (response.status_code, headers, response.content)
+        content = response.content
+        compressed = compress_string(content, max_random_bytes=100) if len(content) >= 200 else None
+        if compressed is not None and len(compressed) >= len(content):
+            compressed = None
+        return (response.status_code, headers, content, compressed)
 
     @staticmethod
-    def _rebuild(stored):
-        status, headers, content = stored
-        response = HttpResponse(content, status=status)
+    def _rebuild(stored, gzip):
+        status, headers, content, compressed = stored
+        response = HttpResponse(compressed if gzip and compressed else content, status=status)
         for name, value in headers:
             response[name] = value
+        if compressed:
+            patch_vary_headers(response, ("Accept-Encoding",))
+            if gzip:
+                # What GZipMiddleware does to a response it compresses (it leaves this one alone).
+                response["Content-Encoding"] = "gzip"
+                if response.has_header("ETag"):
+                    response["ETag"] = re.sub(r'^"', 'W/"', response["ETag"])
+        response["Content-Length"] = str(len(response.content))
         return response
 
 

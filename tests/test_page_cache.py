@@ -502,6 +502,11 @@ def test_pages_carry_max_age_and_an_etag_and_answer_304_from_the_cache(client, l
         again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
     assert len(queries) == 0
+    # The same with compression: the hit's stored gzip body has its own (weak) ETag.
+    zipped = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert zipped["X-Page-Cache"] == "hit" and zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == first.content
+    assert client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped["ETag"]).status_code == 304
 
 
 def test_html_feeds_and_calendars_are_compressed(client, language):
