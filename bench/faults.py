@@ -4,18 +4,20 @@ The ``make serve`` stack (nginx in front of gunicorn, production settings) on a 
 server and a Redis server of the script's own, started on loopback ports for the run (so
 restarting them disturbs nothing else on the machine; PostgreSQL 15 from Debian's packages,
 ``initdb`` as the postgres user when run as root). Each fault happens five seconds into a
-phase of wrk load over the pages of the four languages, while a probe asks for uncached pages
-(search results: they need the database) one after another and records every answer:
+phase of wrk load over the pages of the four languages; one request in six carries a query
+parameter that the page cache does not know, so it is rendered from the database. wrk counts
+every answer by status and by second:
 
 1. PostgreSQL restarted (``pg_ctl restart -m fast``, as ``pg_ctlcluster … restart`` does):
-   answers are pages or the short 503 page, never a hang (wrk's timeout 10 s), a traceback or
-   another error; the probe gets pages again within seconds of PostgreSQL accepting
-   connections.
+   answers are pages or the short 503 page, never a hang (wrk's timeout: 30 s), a traceback or
+   another error; the 503 pages stop within seconds of PostgreSQL accepting connections
+   (measured to the second).
 2. Two gunicorn workers killed (SIGKILL, five seconds apart): the master replaces them; at
-   most the requests they were serving fail (one each: sync workers).
+   most the requests they were serving fail (one each: sync workers; a 502 from nginx, or a
+   closed connection when the answer had begun), and no request times out.
 3. Redis restarted (empty, as it keeps nothing on disk): pages keep flowing, no failure.
 
-    .venv/bin/python bench/faults.py [--connections 300] [--seconds 25]
+    .venv/bin/python bench/faults.py [--connections 300] [--seconds 30]
 
 Prints the figures of each phase; the last line is PASS or FAIL.
 """
@@ -39,7 +41,8 @@ import requests  # noqa: E402
 
 from bench import stack  # noqa: E402
 
-PROBE_PATHS = ["/pl/search/?q=miasto", "/nb/search/?q=byer", "/is/search/?q=borg", "/en/search/?q=city"]
+# A query parameter the page cache does not key on: the page is rendered from the database.
+UNCACHED = "?from=faults"
 
 
 def as_postgres(command):
@@ -120,35 +123,26 @@ class PrivateRedis:
         self.start()
 
 
-class Probe(threading.Thread):
-    """Asks for one uncached page after another and records every answer."""
+def settle(running, limit=240):
+    """Wait until the stack answers an uncached page within a second again.
 
-    def __init__(self, base, paths):
-        super().__init__(daemon=True)
-        self.base, self.paths, self.records, self.running = base, paths, [], True
-
-    def run(self):
-        index = 0
-        while self.running:
-            path = self.paths[index % len(self.paths)]
-            index += 1
-            started = time.monotonic()
-            try:
-                response = requests.get(self.base + path, timeout=15, allow_redirects=False)
-                status, body = response.status_code, response.text
-            except requests.RequestException as error:
-                status, body = type(error).__name__, ""
-            self.records.append((started, time.monotonic() - started, status, body))
-            time.sleep(0.05)
-
-    def stop(self):
-        self.running = False
-        self.join(20)
+    When wrk stops, nginx drops its connections but the requests already queued at gunicorn are
+    still served, one after another: the next phase must not start behind them.
+    """
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        asked = time.monotonic()
+        with contextlib.suppress(requests.RequestException):
+            requests.get(f"{running.url}/pl/{UNCACHED}", timeout=60)
+        if time.monotonic() - asked < 1.0:
+            break
+        time.sleep(1)
+    return time.monotonic() - started
 
 
 def phase(running, paths, fault, *, connections, seconds, at=5.0):
-    """wrk load and the probe for ``seconds``; ``fault()`` at ``at`` seconds. Returns the figures."""
-    probe = Probe(running.url, PROBE_PATHS)
+    """wrk load for ``seconds`` and ``fault()`` at ``at`` seconds: wrk's figures and the fault's times."""
+    print(f"\n(waited {settle(running):.0f} s for the queue of the previous load to drain)")
     result = {}
 
     def load():
@@ -158,40 +152,34 @@ def phase(running, paths, fault, *, connections, seconds, at=5.0):
                 paths,
                 connections=connections,
                 seconds=seconds,
-                timeout=10,
+                timeout=30,
                 folder=running.folder,
             )
         )
 
     wrk = threading.Thread(target=load)
     wrk.start()
-    probe.start()
     time.sleep(at)
-    fault_started = time.monotonic()
+    fault_started = time.time()
     details = fault() or {}
-    fault_done = time.monotonic()
+    fault_done = time.time()
     wrk.join()
-    probe.stop()
-    records = probe.records
-    failures_after = [r for r in records if r[0] >= fault_started and r[2] != 200]
-    last_failure = max((r[0] + r[1] for r in failures_after), default=None)
-    unavailable = [r for r in records if r[2] == 503]
+    per_second = result.get("per_second", {})
+    unavailable = sorted(second for second, (_ok, s503, _other) in per_second.items() if s503)
+    failing = sorted(second for second, (_ok, s503, other) in per_second.items() if s503 or other)
     return {
         **result,
         **details,
         "fault_seconds": fault_done - fault_started,
-        "recovery": max(0.0, last_failure - fault_done) if last_failure else 0.0,
-        "probe_total": len(records),
-        "probe_failed": len([r for r in records if r[2] != 200]),
-        "probe_503": len(unavailable),
-        "probe_max_ms": max((r[1] for r in records), default=0) * 1000,
-        "probe_statuses": sorted({str(r[2]) for r in records}),
-        "page_503": unavailable[0][3] if unavailable else "",
+        "unavailable_seconds": len(unavailable),
+        # To the second: the last second with a 503 or an error, after the fault was over.
+        "recovery": max(0.0, failing[-1] + 1 - fault_done) if failing else 0.0,
+        "pages_while_unavailable": sum(per_second[second][0] for second in unavailable),
     }
 
 
 def show(name, figures):
-    print(f"\n{name}")
+    print(name)
     print(
         f"  wrk: {int(figures.get('requests', 0))} requests, p50 {figures.get('p50', 0):.0f} ms, "
         f"p99 {figures.get('p99', 0):.0f} ms, max {figures.get('max', 0):.0f} ms; "
@@ -201,19 +189,17 @@ def show(name, figures):
         f"{int(figures.get('traceback', 0))} tracebacks"
     )
     print(
-        f"  probe (uncached pages): {figures['probe_total']} requests, {figures['probe_failed']} not 200 "
-        f"({figures['probe_503']} were 503), slowest {figures['probe_max_ms']:.0f} ms, "
-        f"statuses {', '.join(figures['probe_statuses'])}"
-    )
-    print(
-        f"  the fault took {figures['fault_seconds']:.1f} s; pages again {figures['recovery']:.1f} s after it"
+        f"  the fault took {figures['fault_seconds']:.1f} s; "
+        f"503 pages during {figures['unavailable_seconds']} s "
+        f"({figures['pages_while_unavailable']} pages answered in those seconds); "
+        f"no error or 503 from {figures['recovery']:.0f} s after the fault was over"
     )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--connections", type=int, default=300)
-    parser.add_argument("--seconds", type=int, default=25)
+    parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--proxy-port", type=int, default=8220)
     parser.add_argument("--app-port", type=int, default=8221)
     parser.add_argument("--postgres-port", type=int, default=8250)
@@ -243,21 +229,24 @@ def main():
         with stack.Stack(
             env, folder, proxy_port=args.proxy_port, app_ports=[args.app_port], workers=None
         ) as running:
-            paths = stack.crawl_paths(running.url)
+            pages = stack.crawl_paths(running.url)
+            paths = [p for page in pages for p in (page, page, page + UNCACHED, page, page, page)]
             workers = len(running.worker_pids(args.app_port))
             print(
-                f"Pages: {len(paths)} in four languages; {workers} gunicorn workers; "
+                f"Pages: {len(pages)} in four languages (one request in six uncached); "
+                f"{workers} gunicorn workers; "
                 f"wrk {args.connections} connections"
             )
             load = {"connections": args.connections, "seconds": args.seconds}
 
             figures = phase(running, paths, postgres.restart, **load)
             show("1. PostgreSQL restarted", figures)
-            page = figures["page_503"]
-            check(figures["probe_503"] > 0, "the probe saw the database go away (503 pages)")
+            page = figures["sample_503"]
+            check(figures.get("s503", 0) > 0, "uncached pages answered 503 while the database was away")
             check(
-                figures.get("socket_errors", 1) == 0 and figures["probe_max_ms"] < 10_000,
-                "no hang: no connection error or timeout, every answer within 10 s",
+                figures.get("socket_errors", 1) == 0 and figures.get("max", 30_000) < 30_000,
+                f"no hang: no connection error or timeout, every answer within 30 s "
+                f"(slowest {figures.get('max', 0) / 1000:.1f} s)",
             )
             check(
                 figures.get("traceback", 1) == 0
@@ -271,7 +260,7 @@ def main():
             )
             check(
                 figures["recovery"] <= args.recovery_limit,
-                f"recovered by itself {figures['recovery']:.1f} s after PostgreSQL was back "
+                f"recovered by itself {figures['recovery']:.0f} s after PostgreSQL was back "
                 f"(limit {args.recovery_limit:.0f} s)",
             )
 
@@ -301,7 +290,8 @@ def main():
                 f"the master replaced them: {workers} workers again",
             )
             check(
-                figures["failed"] <= len(killed) and figures.get("socket_errors", 1) == 0,
+                # A request cut off after its headers were sent is a closed connection, not a 502.
+                figures["failed"] <= len(killed) and figures.get("timeouts", 1) == 0,
                 f"{int(figures['failed'])} failed requests "
                 f"(at most the {len(killed)} in flight in the killed workers)",
             )
@@ -309,9 +299,8 @@ def main():
             figures = phase(running, paths, redis_server.restart, **load)
             show("3. Redis restarted", figures)
             check(
-                figures["failed"] == 0 and figures["probe_failed"] == 0,
-                f"pages kept flowing: {int(figures['failed'])} failed requests under load, "
-                f"{figures['probe_failed']} in the probe",
+                figures["failed"] == 0 and figures.get("requests", 0) > 0,
+                f"pages kept flowing: {int(figures['failed'])} failed requests",
             )
     finally:
         redis_server.stop()

@@ -232,13 +232,20 @@ def run_wrk(url, paths, *, connections, seconds, threads=2, timeout=10, folder):
         str(paths_file),
     ]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    result = {}
+    result = {"per_second": {}, "sample_503": ""}
+    if "wrk-sample-503" in output:
+        head, rest = output.split("wrk-sample-503", 1)
+        length, rest = rest.split("\n", 1)
+        result["sample_503"] = rest[: int(length)]
+        output = head + rest[int(length) :]
     for line in output.splitlines():
         parts = line.split()
         if parts and parts[0] in {"wrk-counts", "wrk-latency"}:
             result[parts[1]] = float(parts[2])
         elif parts and parts[0] == "wrk-seconds":
             result["seconds"] = float(parts[1])
+        elif parts and parts[0] == "wrk-second":
+            result["per_second"][int(parts[1])] = tuple(int(n) for n in parts[2:5])
     result["failed"] = result.get("socket_errors", 0) + sum(
         result.get(name, 0) for name in ("s503", "s502", "other")
     )

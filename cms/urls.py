@@ -30,11 +30,12 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # Uploaded files, on one's own machine only (cms/settings/dev.py), with DEBUG on or off.
+    # Documents never: /documents/ serves them after checking their collection's privacy.
     from django.views.static import serve
 
     urlpatterns.append(
         re_path(
-            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?!documents/)(?P<path>.*)$",
             serve,
             {"document_root": settings.MEDIA_ROOT},
         )

@@ -163,12 +163,19 @@ def manage(env, *args, quiet=False):
         raise SystemExit(f"manage.py {' '.join(args)} failed (exit code {result.returncode}).")
 
 
+# The page cache (home/cache.py) starts a new generation: pages cached by the previous code, or
+# before the content was changed by something that does not share this cache (``make run``
+# on the same database), are rendered afresh.
+NEW_PAGE_CACHE_GENERATION = "from home.cache import bump; bump()"
+
+
 def prepare(env, *, demo=True):
     """What a deploy runs before starting the servers: migrate, (demo content), collectstatic."""
     manage(env, "migrate", "--noinput", "-v0")
     if demo:
         manage(env, "load_demo", quiet=True)
     manage(env, "collectstatic", "--noinput", "-v0")
+    manage(env, "shell", "-c", NEW_PAGE_CACHE_GENERATION, quiet=True)
 
 
 def start_gunicorn(env, bind, *, run_dir, name="cms", workers=None, new_session=False, log=None):
@@ -298,9 +305,14 @@ def main():
         wait_for_http(f"http://127.0.0.1:{port}/pl/", nginx)
         print(
             f"\nServing the production stack on http://127.0.0.1:{port}/ "
-            "(nginx → gunicorn, cms.settings.production). Ctrl-C stops it.\n",
+            "(nginx → gunicorn, cms.settings.production). Ctrl-C stops it.",
             flush=True,
         )
+        if "DATABASE_URL" in defaults:
+            print(
+                "The admin is at /admin/: `make run` creates its administrator in this database.\n",
+                flush=True,
+            )
         while not stopping:
             exited = [p for p, _s in processes if p.poll() is not None]
             if exited:

@@ -16,24 +16,47 @@ the admin frame (page previews, wagtail-localize's translation preview: they car
 ``X-Frame-Options: SAMEORIGIN``), ``'none'`` for every other response.
 """
 
+import functools
 from urllib.parse import urlsplit
 
 from csp.constants import HEADER, NONE, SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib import messages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.response import TemplateResponse
 from django.utils.translation import ngettext
 
 ADMIN_PREFIX = "/admin/"
 
 
-def media_origin():
-    """The origin of uploaded media when another server (S3, a CDN) serves them, else ``None``."""
-    parts = urlsplit(settings.MEDIA_URL)
+def _origin(url):
+    parts = urlsplit(url or "")
     if parts.scheme in ("http", "https") and parts.netloc:
         return f"{parts.scheme}://{parts.netloc}"
     return None
+
+
+@functools.cache
+def media_origins():
+    """The origins of uploaded media when another server serves them (S3, a CDN), else ``[]``.
+
+    From an absolute ``MEDIA_URL``, and from the URLs the default storage writes (django-storages
+    with a bucket: its custom domain or endpoint). Computed once; settings changes reset it.
+    """
+    from django.core.files.storage import FileSystemStorage, default_storage
+
+    urls = [settings.MEDIA_URL]
+    if not isinstance(default_storage, FileSystemStorage):
+        urls.append(default_storage.url("csp-origin-probe"))
+    return sorted({origin for origin in map(_origin, urls) if origin})
+
+
+@receiver(setting_changed)
+def _forget_media_origins(setting, **kwargs):
+    if setting in ("MEDIA_URL", "STORAGES"):
+        media_origins.cache_clear()
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -59,9 +82,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.config = dict(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         framed = response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
         parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF if framed else NONE]}
-        origin = media_origin()
-        if origin:
-            parts.update = {**(parts.update or {}), "img-src": [origin], "media-src": [origin]}
+        origins = media_origins()
+        if origins:
+            parts.update = {**(parts.update or {}), "img-src": origins, "media-src": origins}
         return parts
 
 

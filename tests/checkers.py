@@ -67,6 +67,15 @@ def vnu_errors(files):
 def axe_violations(page):
     """Run axe-core (from node_modules, nothing fetched) on a Playwright page: the serious and
     critical violations of WCAG 2.1 A/AA as [(rule id, impact, target, summary)]."""
+    # Colours are measured once transitions end (Wagtail's messages fade in), at most 3 s.
+    page.evaluate(
+        """() => Promise.race([
+            Promise.all(document.getAnimations()
+                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null))),
+            new Promise(resolve => setTimeout(resolve, 3000)),
+        ])"""
+    )
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     results = page.evaluate(

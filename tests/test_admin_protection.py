@@ -1,5 +1,7 @@
 """The admin's protection: sign-in lock-out, nothing unpublished reachable anonymously, upload limits."""
 
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -212,6 +214,32 @@ def test_documents_of_a_private_collection_need_a_sign_in(client):
     # Signed in, the document is there.
     client.force_login(get_user_model().objects.create_user("reader", password="pw"))
     assert b"".join(client.get(document.url).streaming_content) == b"SECRET BUDGET"
+
+
+def test_the_development_server_never_serves_documents_from_disk(client):
+    """`make run` serves MEDIA_ROOT itself (SERVE_MEDIA), but not the documents' folder."""
+    import importlib.util
+    import sys
+
+    with override_settings(SERVE_MEDIA=True):
+        spec = importlib.util.spec_from_file_location(
+            "cms_urls_serving_media", settings.BASE_DIR / "cms/urls.py"
+        )
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    sys.modules[spec.name] = module
+    try:
+        with override_settings(ROOT_URLCONF=spec.name):
+            document = Document.objects.create(
+                title="Budżet", file=ContentFile(b"SECRET BUDGET", name="budzet-dev.txt")
+            )
+            image_path = next(p for p in Path(settings.MEDIA_ROOT).glob("original_images/*") if p.is_file())
+            relative = image_path.relative_to(settings.MEDIA_ROOT).as_posix()
+            assert client.get(f"/media/{relative}").status_code == 200
+            response = client.get(f"/media/{document.file.name}")
+            assert response.status_code == 404
+    finally:
+        del sys.modules[spec.name]
 
 
 # --- Upload limits --------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from cms.cache import RETRY_AFTER, FailOpenRedisCache
 
 from .pages import demo_pages
 
+ALIASES = ["default", "pages"]  # cms/settings/base.py: the cache and the page cache
+
 
 def free_port():
     with socket.socket() as sock:
@@ -113,9 +115,13 @@ def test_pages_render_in_every_language_while_redis_is_down(client, language):
     """Wagtail keeps its sites' root paths in the default cache: every page asks it."""
     down = f"redis://127.0.0.1:{free_port()}/0"
     pages = demo_pages(language)
-    with override_settings(CACHES={"default": {"BACKEND": "cms.cache.FailOpenRedisCache", "LOCATION": down}}):
+    fail_open = {alias: {"BACKEND": "cms.cache.FailOpenRedisCache", "LOCATION": down} for alias in ALIASES}
+    with override_settings(CACHES=fail_open, PAGE_CACHE_ENABLED=True):
         for page in pages:
             assert client.get(page.get_url()).status_code == 200, page.get_url()
-    plain = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": down}}
-    with override_settings(CACHES=plain), pytest.raises(redis.ConnectionError):
+    plain = {
+        alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": down}
+        for alias in ALIASES
+    }
+    with override_settings(CACHES=plain, PAGE_CACHE_ENABLED=True), pytest.raises(redis.ConnectionError):
         client.get(pages[0].get_url())

@@ -113,3 +113,30 @@ def test_500_page_renders_without_the_database(language, django_assert_num_queri
     html = response.content.decode()
     assert f'lang="{language}"' in html
     assert expected in html
+
+
+def test_menus_mark_the_current_page_and_section(client, language):
+    """aria-current="page" on the menu link of the page itself, "true" on its section's link."""
+    from events.models import SpeakerIndexPage, SpeakerPage
+    from home.models import AccessibilityStatementPage, HomePage
+
+    speakers = SpeakerIndexPage.objects.get(locale__language_code=language)
+    speaker = SpeakerPage.objects.child_of(speakers).live().first()
+    statement = AccessibilityStatementPage.objects.get(locale__language_code=language)
+    home = HomePage.objects.get(locale__language_code=language)
+
+    def marks(url):
+        _response, soup = get_soup(client, url)
+        links = soup.select(".main-nav a, .footer-nav a")
+        return {a["href"]: a.get("aria-current") for a in links}
+
+    assert marks(speakers.get_url())[speakers.get_url()] == "page"
+    assert marks(speaker.get_url())[speakers.get_url()] == "true"
+    on_statement = marks(statement.get_url())
+    assert on_statement[statement.get_url()] == "page"
+    assert on_statement[speakers.get_url()] is None
+    assert set(marks(home.get_url()).values()) == {None}
+    with translation.override(language):
+        label = translation.gettext("Speakers")
+    _response, soup = get_soup(client, home.get_url())
+    assert soup.select_one(f'.main-nav a[href="{speakers.get_url()}"]').get_text(strip=True) == label

@@ -153,6 +153,25 @@ def test_uploaded_media_on_another_origin_are_allowed_as_images(client):
     with override_settings(MEDIA_URL="https://media.example.org/site/"):
         csp = policy(client.get("/pl/"))
     assert csp["img-src"] == ["'self'", "https://media.example.org"]
+    # Media in an S3 bucket (cms/settings/media.py): the bucket's address, no request made.
+    from cms.settings.media import media_storage
+
+    for environ, origin in [
+        ({"AWS_S3_CUSTOM_DOMAIN": "cdn.example.org"}, "https://cdn.example.org"),
+        ({"AWS_S3_ENDPOINT_URL": "https://s3.example.net"}, "https://s3.example.net"),
+    ]:
+        storage = media_storage(
+            {
+                "AWS_STORAGE_BUCKET_NAME": "site-media",
+                "AWS_ACCESS_KEY_ID": "k",
+                "AWS_SECRET_ACCESS_KEY": "s",
+                **environ,
+            }
+        )
+        with override_settings(STORAGES={**settings.STORAGES, "default": storage}):
+            csp = policy(client.get("/en/"))
+        assert origin in csp["img-src"] and origin in csp["media-src"], csp["img-src"]
+    assert policy(client.get("/en/"))["img-src"] == ["'self'"]
 
 
 def test_cookies_are_httponly_and_samesite():

@@ -9,7 +9,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
+from wagtail.templatetags.wagtailcore_tags import pageurl
 
 from events.models import ProjectIndexPage, SpeakerIndexPage
 from home.models import AccessibilityStatementPage
@@ -175,6 +177,31 @@ def site_navigation(context, page=None):
         speakers=first(SpeakerIndexPage),
         accessibility=first(AccessibilityStatementPage),
     )
+
+
+@register.inclusion_tag("components/nav_link.html", takes_context=True)
+def nav_link(context, page, target, label, css_class=""):
+    """A link of the site's menus to ``target``, marked as the current page or the current section.
+
+    ``aria-current="page"`` on ``target`` itself, ``"true"`` on the pages below it.
+    """
+    current = ""
+    if page:
+        if page.pk == target.pk:
+            current = "page"
+        elif page.url_path.startswith(target.url_path):
+            current = "true"
+    return {"url": pageurl(context, target), "label": label, "css_class": css_class, "current": current}
+
+
+@register.simple_tag
+def document_title(page):
+    """The <title>: the page's SEO title or title, then the site's name (unless that is the title)."""
+    site_name = gettext("Bilateral Initiative 2024–2025")
+    title = (page.seo_title or page.title) if page else ""
+    if not title or title == site_name:
+        return site_name
+    return f"{title} – {site_name}"
 
 
 @register.simple_tag
