@@ -13,8 +13,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from wagtail.models import Page, PageViewRestriction
 
-# Pages are at most this deep (page types allow home > index > project > seminar: 5).
-MAX_DEPTH = 12
+# Pages are at most this deep: the page types allow root > home > index > project > seminar (5).
+MAX_DEPTH = 6
 
 
 def _prefixes(path):

@@ -124,3 +124,26 @@ def test_every_page_type_feed_and_calendar_stays_within_the_budget_at_any_size(c
     grow(language)
     after = {name: queries(client, url) for name, url in urls(language).items()}
     assert after == before
+
+
+def test_public_without_a_query_excludes_what_wagtails_public_excludes():
+    """``home.pages.public`` (a subquery) agrees with Wagtail's ``public()`` (a query first)."""
+    from wagtail.models import Page, PageViewRestriction
+
+    from home.pages import public
+
+    def same():
+        assert set(public(Page.objects.all()).values_list("pk", flat=True)) == set(
+            Page.objects.public().values_list("pk", flat=True)
+        )
+
+    same()
+    project = ProjectPage.objects.get(locale__language_code="nb")
+    PageViewRestriction.objects.create(page=project, restriction_type="password", password="x")
+    same()
+    assert not public(SeminarPage.objects.descendant_of(project)).exists()
+    # Served pages learn in the same query that a restriction may apply to them.
+    from home.pages import with_restriction_flag
+
+    flags = dict(with_restriction_flag(Page.objects.all()).values_list("pk", "may_be_restricted"))
+    assert flags[project.pk] and not flags[ProjectPage.objects.get(locale__language_code="pl").pk]
