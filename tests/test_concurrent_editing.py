@@ -114,3 +114,51 @@ def test_a_locked_page_cannot_be_saved_by_another_editor():
     # Anna, who holds the lock, still saves.
     _ping, anna_loaded = open_editor(anna, page)
     assert save(anna, page, anna_loaded, "Wersja Anny").status_code == 302
+
+
+def test_a_database_failure_mid_publish_loses_no_saved_revision():
+    """The database goes away while a publication is written: a 503, and nothing saved is lost.
+
+    The failure is raised where Wagtail writes the published page (after the new revision was
+    saved), as a dropped connection would be. The live page stays as it was, the revisions saved
+    before stay, and once the database answers again the same publication goes through.
+    """
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    page = SpeakerPage.objects.filter(locale__language_code="pl").order_by("path").first()
+    live_title, live_revision_id = page.title, page.live_revision_id
+    anna = editor("anna", "Anna")
+    anna.raise_request_exception = False
+    _ping, loaded = open_editor(anna, page)
+    assert save(anna, page, loaded, "Szkic Anny").status_code == 302
+    draft = Revision.page_revisions.filter(object_id=str(page.pk)).latest("created_at")
+    before = set(Revision.page_revisions.filter(object_id=str(page.pk)).values_list("pk", flat=True))
+
+    _ping, loaded = open_editor(anna, page)
+    data = speaker_form(title="Opublikowana", slug=page.slug, family_name=page.family_name, **loaded)
+    data["action-publish"] = "action-publish"
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    down = OperationalError("server closed the connection unexpectedly")
+    target = "wagtail.actions.publish_revision.PublishRevisionAction._publish_revision"
+    with mock.patch(target, side_effect=down):
+        response = anna.post(url, data)
+    assert response.status_code == 503 and response["Retry-After"]
+
+    page.refresh_from_db()
+    assert (page.title, page.live_revision_id) == (live_title, live_revision_id)
+    after = set(Revision.page_revisions.filter(object_id=str(page.pk)).values_list("pk", flat=True))
+    assert before <= after  # every revision saved before is still there
+    assert Revision.objects.get(pk=draft.pk).content["title"] == "Szkic Anny"
+    # What the editor sent is kept too, as the newest revision (saved before the publish step).
+    (kept,) = after - before
+    assert Revision.objects.get(pk=kept).content["title"] == "Opublikowana"
+
+    # The database is back: the same publication succeeds, on top of the history.
+    _ping, loaded = open_editor(anna, page)
+    data.update(loaded)
+    assert anna.post(url, data).status_code == 302
+    page.refresh_from_db()
+    assert page.title == "Opublikowana" and page.live
+    assert before <= set(Revision.page_revisions.filter(object_id=str(page.pk)).values_list("pk", flat=True))
