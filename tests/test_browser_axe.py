@@ -10,14 +10,14 @@ import os
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from events.models import SeminarPage
 from home.models import AccessibilityStatementPage
-from translations.teams import team_for
 
 from .checkers import axe_missing, axe_violations, public_paths
 from .conftest import CHROMIUM, LANGUAGES
-from .translation_helpers import translation_for
+from .translation_helpers import make_user, translation_for
 
 pytestmark = [
     pytest.mark.browser,
@@ -81,21 +81,6 @@ def test_public_pages_in_every_language_desktop_and_phone(live_demo, browser):
     assert found == [], report(found)
 
 
-def admin_user(username, team, admin_language, superuser=False):
-    from wagtail.users.models import UserProfile
-
-    model = get_user_model()
-    if superuser:
-        user = model.objects.create_superuser(username, password=f"pw-{username}")
-    else:
-        user = model.objects.create_user(username, password=f"pw-{username}")
-        user.groups.add(team_for(team))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = admin_language
-    profile.save()
-    return user
-
-
 def log_in(browser, live_server, username):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     context.set_default_timeout(10_000)
@@ -109,10 +94,11 @@ def log_in(browser, live_server, username):
 
 
 def test_the_projects_admin_screens(live_demo, browser):
-    admin_user("koordynator", "pl", "pl", superuser=True)
-    admin_user("ewa", "pl", "pl")
-    admin_user("nora", "nb", "nb")
-    admin_user("ola", "nb", "nb")
+    coordinator = get_user_model().objects.create_superuser("koordynator", password="pw-koordynator")
+    UserProfile.objects.update_or_create(user=coordinator, defaults={"preferred_language": "pl"})
+    make_user("ewa", "pl", "pl", password="pw-ewa")
+    make_user("nora", "nb", "nb", password="pw-nora")
+    make_user("ola", "nb", "nb", password="pw-ola")
     statement = AccessibilityStatementPage.objects.get(locale__language_code="pl")
     seminar = SeminarPage.objects.get(locale__language_code="pl")
     translation = translation_for(statement, "nb")

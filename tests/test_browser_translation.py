@@ -12,13 +12,12 @@ after it; it loads the demo itself when an earlier live-server test has emptied 
 import os
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.models import WorkflowState
 
 from events.models import ProjectPage, SeminarPage
-from translations.teams import team_for
 
 from .conftest import CHROMIUM, ensure_demo
+from .translation_helpers import make_user
 
 pytestmark = [
     pytest.mark.browser,
@@ -77,18 +76,6 @@ def contexts(browser):
         context.close()
 
 
-def make_user(username, language, admin_language):
-    """A member of ``language``'s team whose admin speaks ``admin_language``."""
-    from wagtail.users.models import UserProfile
-
-    user = get_user_model().objects.create_user(username, password=f"pw-{username}")
-    user.groups.add(team_for(language))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = admin_language
-    profile.save()
-    return user
-
-
 def log_in(new_context, live_server, username):
     page = new_context().new_page()
     page.goto(live_server.url + "/admin/login/")
@@ -143,9 +130,9 @@ def test_a_seminar_goes_from_the_polish_editor_to_a_norwegian_visitor(
     from playwright.sync_api import expect
 
     ensure_demo()
-    make_user("ewa", "pl", "pl")
-    make_user("nora", "nb", "nb")
-    make_user("ola", "nb", "nb")
+    make_user("ewa", "pl", "pl", password="pw-ewa")
+    make_user("nora", "nb", "nb", password="pw-nora")
+    make_user("ola", "nb", "nb", password="pw-ola")
     project = ProjectPage.objects.get(locale__language_code="pl")
 
     # Product bugs seen on the way: each is checked where it shows, and the walk goes on;

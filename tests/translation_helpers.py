@@ -12,14 +12,18 @@ from translations.teams import team_for
 ROLES = {"editor": "pl", "nb": "nb", "is": "is", "en": "en"}
 
 
-def make_user(username, language):
-    """A team member whose admin is in English, so tests read the English messages."""
+def make_user(username, language, admin_language="en", password="pw"):  # noqa: S107 (test accounts)
+    """A member of ``language``'s team whose admin speaks ``admin_language``.
+
+    English by default, so tests read the English messages; the browser tests give each user
+    their own language and password.
+    """
     from wagtail.users.models import UserProfile
 
-    user = get_user_model().objects.create_user(username, password="pw")
+    user = get_user_model().objects.create_user(username, password=password)
     user.groups.add(team_for(language))
     profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
+    profile.preferred_language = admin_language
     profile.save()
     return user
 
