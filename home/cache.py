@@ -9,20 +9,21 @@ be served to a visitor whose cookie says otherwise; and a page rendered from the
 just before a publish can be stored just after the cache was cleared, stale until it
 expires. This module has none of these problems and stays small:
 
-* **One generation for the whole site.** Every cached response is stored under a key that
-  contains the site's *generation*, a number kept in the shared cache (Redis in production,
-  so every app server sees the same one). Any change visitors could see (a page published,
-  unpublished, moved, deleted or reverted, an organisation published, an image or document
-  changed, a translation synced or published) increments it (``content_changed``), so every
-  page in every language is rendered afresh on its next request: "never stale" without
-  working out which of the pages that show a speaker, an organisation or a photo are
-  affected. For a site of a few thousand pages, edited a few times a day, that costs a few
-  uncached renders after each publication and nothing else. The generation is read at the
-  start of a request, so a page rendered from the old content is stored under the old
-  generation, which nobody reads any more.
+* **One generation for the whole site.** Every cached response is stored with the site's
+  *generation*, a number kept in the shared cache (Redis in production, so every app server
+  sees the same one), and is served only while that number is still current. Any change
+  visitors could see (a page published, unpublished, moved, deleted or reverted, an
+  organisation published, an image or document changed, a translation synced or published)
+  increments it (``content_changed``), so every page in every language is rendered afresh on
+  its next request: "never stale" without working out which of the pages that show a
+  speaker, an organisation or a photo are affected. For a site of a few thousand pages,
+  edited a few times a day, that costs a few uncached renders after each publication and
+  nothing else. The generation is read at the
+  start of a request, together with the stored response (one round trip to Redis), so a page
+  rendered from the old content is stored with the old generation and never served.
 * **Time.** A seminar stops being "upcoming" when its end passes, which changes the home
-  page, listings, the seminar's own page and the calendars without anyone publishing. The
-  key also contains the next such moment (``next_boundary``), and no response is kept, by
+  page, listings, the seminar's own page and the calendars without anyone publishing. A
+  stored response also carries the next such moment (``next_boundary``), and no response is kept, by
   this cache or by browsers and CDNs (``max-age``), beyond it.
 * **What is cached.** GET and HEAD requests under a language prefix, the sitemap and
   robots.txt, without a session or CSRF cookie (logged-in users, previews and forms are
@@ -153,28 +154,41 @@ def compute_next_boundary(now):
     return end.timestamp() + 0.001 if end is not None else NO_BOUNDARY
 
 
-def cache_state(now=None):
-    """``(generation, next boundary)``: both go into every key. One cache round trip when known."""
-    now = time.time() if now is None else now
+def _current_boundary(cache, current, stored, now):
+    """The next boundary for generation ``current``: the stored one while it holds, else computed."""
+    # The boundary was computed for this generation and has not passed yet.
+    if stored is not None and stored[0] == current and now < stored[1]:
+        return stored[1]
+    until = compute_next_boundary(now)
+    cache.set(BOUNDARY_KEY, (current, until), timeout=None)
+    return until
+
+
+def cache_key(request):
+    """The address of a response: scheme, host, path and the sorted query (the language is in the path)."""
+    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
+    raw = f"{request.scheme}|{request.get_host()}|{request.path}|{query}"
+    # "v3": what is stored (``PageCacheMiddleware.__call__``); a new format, new keys.
+    return "page-cache:page:v3:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def lookup(request, now):
+    """``(key, state, stored response or None)`` in one cache round trip.
+
+    The generation, the boundary and the entry at the request's address are read together; the
+    entry counts only if it was stored under the current generation and boundary. An entry of an
+    older generation is simply overwritten by the next render.
+    """
     cache = page_cache()
-    values = cache.get_many([GENERATION_KEY, BOUNDARY_KEY])
+    key = cache_key(request)
+    values = cache.get_many([GENERATION_KEY, BOUNDARY_KEY, key])
     current = values.get(GENERATION_KEY)
     if current is None:
         current = generation(cache)
-    boundary = values.get(BOUNDARY_KEY)
-    # The boundary was computed for this generation and has not passed yet.
-    if boundary is not None and boundary[0] == current and now < boundary[1]:
-        return current, boundary[1]
-    until = compute_next_boundary(now)
-    cache.set(BOUNDARY_KEY, (current, until), timeout=None)
-    return current, until
-
-
-def cache_key(request, state):
-    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
-    raw = f"{state[0]}|{state[1]}|{request.scheme}|{request.get_host()}|{request.path}|{query}"
-    # "v2": what is stored (``PageCacheMiddleware._stored``); a new format, new keys.
-    return "page-cache:page:v2:" + hashlib.sha256(raw.encode()).hexdigest()
+    state = (current, _current_boundary(cache, current, values.get(BOUNDARY_KEY), now))
+    entry = values.get(key)
+    stored = entry[2] if entry is not None and (entry[0], entry[1]) == state else None
+    return key, state, stored
 
 
 # --- The middleware --------------------------------------------------------------------------
@@ -216,9 +230,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         now = time.time()
         try:
-            state = cache_state(now)
-            key = cache_key(request, state)
-            stored = page_cache().get(key)
+            key, state, stored = lookup(request, now)
         except Exception:  # the cache is down: serve from the database
             logger.exception("The page cache could not be read.")
             return self.get_response(request)
@@ -238,7 +250,7 @@ class PageCacheMiddleware:
         lifetime = _lifetime(state, now)
         if lifetime > 0:
             try:
-                page_cache().set(key, self._stored(response), timeout=lifetime)
+                page_cache().set(key, (*state, self._stored(response)), timeout=lifetime)
             except Exception:
                 logger.exception("The page cache could not be written.")
         response[STATUS_HEADER] = "miss"

@@ -125,3 +125,31 @@ def test_pages_render_in_every_language_while_redis_is_down(client, language):
     }
     with override_settings(CACHES=plain, PAGE_CACHE_ENABLED=True), pytest.raises(redis.ConnectionError):
         client.get(pages[0].get_url())
+
+
+def redis_commands(port):
+    """``{command: calls}`` the server has answered (Redis's own statistics), but the test's own."""
+    stats = redis.Redis(port=port).info("commandstats")
+    calls = {name.removeprefix("cmdstat_"): value["calls"] for name, value in stats.items()}
+    return {name: n for name, n in calls.items() if not name.startswith(("config", "hello", "info"))}
+
+
+@pytest.mark.django_db
+def test_a_page_cache_hit_is_one_round_trip_to_a_real_redis(client, redis_server):
+    """The generation, the seminar boundary and the page are read with one MGET, by a reused client."""
+    port, _start, _stop = redis_server
+    location = f"redis://127.0.0.1:{port}/0"
+    shared = {alias: {"BACKEND": "cms.cache.FailOpenRedisCache", "LOCATION": location} for alias in ALIASES}
+    url = demo_pages("nb")[0].get_url()
+    with override_settings(CACHES=shared, PAGE_CACHE_ENABLED=True):
+        from django.core.cache import caches
+
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        assert client.get(url)["X-Page-Cache"] == "hit"
+        redis.Redis(port=port).config_resetstat()
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "hit"
+        assert redis_commands(port) == {"mget": 1}
+        # Django's backend builds a redis.Redis per call; this one keeps one per connection pool.
+        backend = caches["pages"]._cache
+        assert backend.get_client() is backend.get_client()
