@@ -26,6 +26,7 @@ THORN_AS_TH = "&th<<<þ<<<Þ"
 OTHER_INITIAL = "#"
 
 
+@functools.cache
 def _language(language_code):
     code = (language_code or "").lower().split("-")[0].split("_")[0]
     if code in ("no", "nn"):
@@ -56,7 +57,12 @@ def collation_key(text, language_code):
 
 def sort_by(items, language_code, *keys):
     """``items`` sorted by the collation of each of ``keys`` (callables) in turn."""
-    return sorted(items, key=lambda item: tuple(collation_key(key(item), language_code) for key in keys))
+    sort_key = _collator(_language(language_code)).getSortKey
+
+    def item_key(item):
+        return tuple((sort_key(text), text) for text in (key(item) or "" for key in keys))
+
+    return sorted(items, key=item_key)
 
 
 def initial(text, language_code):

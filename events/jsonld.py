@@ -256,10 +256,11 @@ def project_data(project, request=None):
     with translation.override(language):
         url = project.get_full_url(request)
         partners = [organisation(o) for o in project.partner_organisations()]
+        # The seminars are the project's children: each one's address is the project's and its slug.
         seminars = [
             {
                 "@type": "Event",
-                "@id": f"{s.get_full_url(request)}#event",
+                "@id": f"{url}{s.slug}/#event",
                 "name": s.title,
                 "startDate": s.local_start.isoformat(),
             }

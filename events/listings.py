@@ -8,18 +8,18 @@ ignored or corrected, and the visitor is told so in the page's language
 """
 
 import re
-from dataclasses import dataclass, field
+import zoneinfo
+from dataclasses import dataclass, field, fields
 from urllib.parse import urlencode
 
 import django_filters
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Country
 from .collation import initial, sort_by
-from .queries import attach_shown_organisations, attach_speakers, source_language_code, talks_by_speaker
+from .queries import attach_speakers, shown_organisations, talks_by_speaker
 
 SEMINARS_PER_PAGE = 10
 SPEAKERS_PER_PAGE = 30
@@ -121,42 +121,63 @@ def _applied(filterset, notices, invalid):
     return {name: value for name, value in filterset.form.cleaned_data.items() if value}
 
 
+@dataclass(frozen=True)
+class SeminarRow:
+    """What a listing needs of every seminar, read as a plain row (no page object is built)."""
+
+    pk: int
+    start: object
+    end: object
+    country: str
+    title: str
+    slug: str
+    time_zone: str
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(zoneinfo.ZoneInfo(self.time_zone))
+
+
+ROW_FIELDS = [field.name for field in fields(SeminarRow)]
+ROW_FIELDS[ROW_FIELDS.index("country")] = "venue_country"
+
+
 def seminar_listing(request, seminars, locale):
     """The context of a seminar listing: filter form, upcoming and past lists, notices.
 
     ``seminars`` is a SeminarPage queryset (live, public, one language tree).
     Upcoming seminars are paginated with ``?upcoming_page=``, past ones with
-    ``?page=``; both keep the filters. Three queries whatever the number of seminars (one
-    more when filters are applied): all the seminars, and the speakers of those shown (two).
-    ``all_seminars`` is every seminar in time order.
+    ``?page=``; both keep the filters. Four queries whatever the number of seminars: every
+    seminar as a plain row (the filters' choices, the filtering and the order), the seminars
+    shown as pages, and the speakers of those (two). ``all_seminars`` is every seminar's row
+    (``SeminarRow``) in time order.
     """
     notices = []
-    # Every seminar of the listing in one query (without the report and gallery, which listings
-    # do not show): the filters' choices, the pages shown and the page's structured data.
-    every = list(seminars.order_by("start", "pk").select_related("locale").defer("report", "gallery"))
-    rows = [(s.pk, s.start, s.end, s.venue_country) for s in every]
-    years = sorted({timezone.localtime(start).year for _pk, start, _end, _country in rows}, reverse=True)
-    countries = {country for *_rest, country in rows if country}
+    rows = [SeminarRow(*row) for row in seminars.order_by("start", "pk").values_list(*ROW_FIELDS)]
+    years = sorted({timezone.localtime(row.start).year for row in rows}, reverse=True)
+    countries = {row.country for row in rows if row.country}
     data = {name: _value(request, name) for name in ("year", "country") if name in request.GET}
     filterset = SeminarFilterSet(data, seminars, years, countries)
     query = _applied(filterset, notices, {"year": INVALID_YEAR, "country": INVALID_COUNTRY})
-    if query:  # django-filter leaves out the values that are not valid choices
-        wanted = set(filterset.qs.values_list("pk", flat=True))
-        rows = [row for row in rows if row[0] in wanted]
+    # The filters applied to the rows, as django-filter's `start__year` and `venue_country` would.
+    shown = [
+        row
+        for row in rows
+        if ("year" not in query or timezone.localtime(row.start).year == int(query["year"]))
+        and ("country" not in query or row.country == query["country"])
+    ]
     # The form shows only the values that were applied; bad ones are dropped from the fields.
     form = SeminarFilterSet(query, seminars, years, countries).form
 
     now = timezone.now()
-    upcoming_ids = [
-        pk for pk, _start, end, _c in sorted(rows, key=lambda row: (row[1], row[0])) if end >= now
-    ]
-    by_start = sorted(rows, key=lambda row: (row[1], row[0]))
-    past_ids = [pk for pk, _start, end, _c in reversed(by_start) if end < now]
-    upcoming = paginate(request, upcoming_ids, "upcoming_page", query, notices)
-    past = paginate(request, past_ids, "page", query, notices)
-    objects = {s.pk: s for s in every}
-    upcoming.page.object_list = [objects[pk] for pk in upcoming.page.object_list if pk in objects]
-    past.page.object_list = [objects[pk] for pk in past.page.object_list if pk in objects]
+    upcoming = paginate(request, [row.pk for row in shown if row.end >= now], "upcoming_page", query, notices)
+    past = paginate(request, [row.pk for row in reversed(shown) if row.end < now], "page", query, notices)
+    wanted = [*upcoming.page.object_list, *past.page.object_list]
+    # Without the report and gallery, which listings do not show.
+    found = seminars.filter(pk__in=wanted).select_related("locale").defer("report", "gallery")
+    pages = {seminar.pk: seminar for seminar in found}
+    upcoming.page.object_list = [pages[pk] for pk in upcoming.page.object_list if pk in pages]
+    past.page.object_list = [pages[pk] for pk in past.page.object_list if pk in pages]
     attach_speakers(list(upcoming.page.object_list) + list(past.page.object_list), locale)
     return {
         "seminar_filter": form,
@@ -164,7 +185,7 @@ def seminar_listing(request, seminars, locale):
         "upcoming": upcoming,
         "past": past,
         "listing_notices": list(dict.fromkeys(notices)),
-        "all_seminars": every,
+        "all_seminars": rows,
     }
 
 
@@ -173,29 +194,18 @@ class SpeakerFilterSet(django_filters.FilterSet):
 
     The organisation is the one visitors see (``shown_organisation``): a speaker
     whose organisation is an unpublished translation is listed under the live
-    Polish organisation it falls back to.
+    Polish organisation it falls back to. The form validates the values; the listing
+    applies them to its rows itself (``speaker_listing``), without another query.
     """
 
     country = django_filters.ChoiceFilter(label=_("Country"), empty_label=_("All countries"))
-    organisation = django_filters.ChoiceFilter(
-        label=_("Organisation"), method="filter_organisation", empty_label=_("All organisations")
-    )
+    organisation = django_filters.ChoiceFilter(label=_("Organisation"), empty_label=_("All organisations"))
 
     def __init__(self, data, queryset, countries, organisations, language):
         super().__init__(data, queryset=queryset)
-        self.organisations = {str(o.pk): o for o in organisations}
         ordered = sort_by(organisations, language, lambda o: o.name)
         self.filters["country"].extra["choices"] = _country_choices(countries)
         self.filters["organisation"].extra["choices"] = [(str(o.pk), o.name) for o in ordered]
-
-    def filter_organisation(self, queryset, name, value):
-        organisation = self.organisations[value]
-        shown_as = Q(organisation=organisation)
-        if organisation.locale.language_code == source_language_code():
-            shown_as |= Q(
-                organisation__translation_key=organisation.translation_key, organisation__live=False
-            )
-        return queryset.filter(shown_as)
 
 
 @dataclass
@@ -207,32 +217,43 @@ class LetterGroup:
 def speaker_listing(request, speakers, locale):
     """Speakers sorted by family name in the alphabet of ``locale``'s language, filtered, grouped by initial.
 
-    ``SPEAKERS_PER_PAGE`` speakers a page (``?page=``, the filters kept). Each speaker shown
-    gets ``listed_talks``: their talks across seminars (one query for all).
+    ``speakers`` is a SpeakerPage queryset. ``SPEAKERS_PER_PAGE`` speakers a page (``?page=``,
+    the filters kept). The filters and the order need only a few columns of every speaker, read
+    as plain rows; only the speakers shown are fetched as pages (with organisation, photo and
+    locale), and each of them gets ``listed_talks``: their talks across seminars (one query for
+    all). Five queries at most, whatever the number of speakers.
     """
     language = locale.language_code
     notices = []
-    queryset = speakers
-    speakers = attach_shown_organisations(speakers)
-    countries = {s.country for s in speakers if s.country}
+    rows = list(speakers.values_list("pk", "title", "family_name", "country", "organisation_id"))
+    organisation_model = speakers.model._meta.get_field("organisation").related_model
+    organisations = organisation_model.objects.filter(
+        pk__in={row[4] for row in rows if row[4] is not None}
+    ).select_related("locale", "logo")
     # Only what visitors see: live organisations (a never-published translation is the Polish one).
-    organisations = {s.shown_organisation.pk: s.shown_organisation for s in speakers if s.shown_organisation}
-    organisations = list(organisations.values())
+    shown = shown_organisations(organisations)
+    countries = {row[3] for row in rows if row[3]}
+    offered = list({o.pk: o for o in shown.values() if o is not None}.values())
     data = {name: _value(request, name) for name in ("country", "organisation") if name in request.GET}
-    filterset = SpeakerFilterSet(data, queryset, countries, organisations, language)
+    filterset = SpeakerFilterSet(data, speakers, countries, offered, language)
     query = _applied(filterset, notices, {"country": INVALID_COUNTRY, "organisation": INVALID_ORGANISATION})
-    if query:
-        wanted = set(filterset.qs.values_list("pk", flat=True))
-        speakers = [s for s in speakers if s.pk in wanted]
-    form = SpeakerFilterSet(query, queryset, countries, organisations, language).form
+    if "country" in query:
+        rows = [row for row in rows if row[3] == query["country"]]
+    if "organisation" in query:
+        wanted = int(query["organisation"])
+        rows = [row for row in rows if shown.get(row[4]) is not None and shown[row[4]].pk == wanted]
+    form = SpeakerFilterSet(query, speakers, countries, offered, language).form
 
-    speakers = sort_by(speakers, language, lambda s: s.family_name or s.title, lambda s: s.title)
+    rows = sort_by(rows, language, lambda row: row[2] or row[1], lambda row: row[1])
     # A page of speakers at a time, so that the page does not grow with the programme.
-    listing = paginate(request, speakers, "page", query, notices, per_page=SPEAKERS_PER_PAGE)
+    listing = paginate(request, [row[0] for row in rows], "page", query, notices, per_page=SPEAKERS_PER_PAGE)
+    found = {s.pk: s for s in speakers.filter(pk__in=listing.page.object_list)}
+    listing.page.object_list = [found[pk] for pk in listing.page.object_list if pk in found]
     speakers = list(listing.page.object_list)
     talks = talks_by_speaker(speakers, locale)
     groups = []
     for speaker in speakers:
+        speaker.shown_organisation = shown.get(speaker.organisation_id)
         speaker.listed_talks = talks.get(speaker.translation_key, [])
         letter = initial(speaker.family_name or speaker.title, language)
         if not groups or groups[-1].letter != letter:

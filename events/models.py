@@ -269,7 +269,11 @@ class ProjectPage(SitePage, BaseFormsIndexed, Page):
         return public(SeminarPage.objects.live()).child_of(self)
 
     def seminars_in_order(self):
-        """The project's seminars by start; those of the page's listing when it has been built."""
+        """The project's seminars by start (title, slug, ``local_start``).
+
+        The listing's rows (``events.listings.SeminarRow``) when the page's listing has been built,
+        otherwise the pages.
+        """
         found = getattr(self, "_seminars_in_order", None)
         return found if found is not None else list(self.seminars().order_by("start"))
 

@@ -210,6 +210,11 @@ def test_project_page_describes_the_project_and_its_funder(client, language):
     assert {m["name"] for m in data["member"]} == {p.organisation.name for p in project.partners.all()}
     seminar = SeminarPage.objects.get(locale__language_code=language, time_zone="Europe/Warsaw")
     assert data["event"][0]["@id"] == f"{seminar.get_full_url()}#event"
+    # Every seminar, by start, at Wagtail's own address (the listing builds them from plain rows).
+    seminars = project.get_children().live().specific().order_by("seminarpage__start")
+    assert [(e["@id"], e["name"], e["startDate"]) for e in data["event"]] == [
+        (f"{s.get_full_url()}#event", s.title, s.local_start.isoformat()) for s in seminars
+    ]
     assert data["mainEntityOfPage"]["inLanguage"] == language
 
 
