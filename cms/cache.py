@@ -20,6 +20,8 @@ import functools
 import logging
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
@@ -105,3 +107,43 @@ class FailOpenRedisCache(RedisCache):
         params = {**params, "OPTIONS": {**DEFAULT_OPTIONS, **params.get("OPTIONS", {})}}
         super().__init__(server, params)
         self._class = FailOpenRedisCacheClient
+
+
+class RenditionCacheMixin:
+    """Wagtail's rendition cache (the ``renditions`` alias), without Wagtail writing it back on every render.
+
+    Wagtail looks an image's renditions up in this cache and then stores every one it found there
+    again (``AbstractImage.get_renditions`` and ``get_rendition`` skip only renditions marked
+    ``_from_cache``, which it sets on prefetched ones, not on those read from the cache): a page
+    with eleven images made eleven extra writes of some seventy renditions to Redis, every render.
+    Renditions read from this cache are marked, and a marked rendition is not stored again.
+    ``tests/test_images.py`` tells when Wagtail changes this.
+    """
+
+    def get_many(self, keys, version=None):
+        found = super().get_many(keys, version=version)
+        for rendition in found.values():
+            rendition._from_cache = True
+        return found
+
+    def get(self, key, default=None, version=None):
+        found = super().get(key, default, version=version)
+        if found is not default:
+            found._from_cache = True
+        return found
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if not getattr(value, "_from_cache", False):
+            super().set(key, value, timeout, version=version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        fresh = {key: value for key, value in data.items() if not getattr(value, "_from_cache", False)}
+        return super().set_many(fresh, timeout, version=version) if fresh else []
+
+
+class RenditionCache(RenditionCacheMixin, FailOpenRedisCache):
+    """The rendition cache on Redis (``REDIS_URL``), failing open."""
+
+
+class LocalRenditionCache(RenditionCacheMixin, LocMemCache):
+    """The rendition cache in local memory (development and tests)."""

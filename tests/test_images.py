@@ -52,3 +52,50 @@ def test_speaker_photos(client, language):
     assert len(cards) == 6
     for picture in cards:
         check(picture, lazy=True)
+
+
+def rendition_writes(url, client):
+    """Renditions written to the ``renditions`` cache while ``url`` renders, and its rendition queries."""
+    from unittest import mock
+
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    renditions = caches["renditions"]
+    with (
+        mock.patch.object(LocMemCache, "set", autospec=True, side_effect=LocMemCache.set) as spy,
+        CaptureQueriesContext(connection) as queries,
+    ):
+        assert client.get(url).status_code == 200
+    writes = [call for call in spy.call_args_list if call.args[0] is renditions]
+    return len(writes), [q["sql"] for q in queries if "wagtailimages_rendition" in q["sql"]]
+
+
+def test_renditions_come_from_the_cache_and_are_not_written_back(client, settings):
+    """cms.cache.RenditionCacheMixin: a page's second render neither queries nor rewrites renditions."""
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_ENABLED = False
+    url = SeminarPage.objects.filter(locale__language_code="nb").first().get_url()
+    caches["renditions"].clear()
+    first_writes, _queries = rendition_writes(url, client)
+    assert first_writes > 10  # the hero, the speakers' photos, the gallery: cached on first use
+    assert rendition_writes(url, client) == (0, [])
+
+
+def test_wagtail_still_writes_back_renditions_it_read_from_a_plain_cache(client, settings):
+    """Why the mixin exists: if this fails, Wagtail stopped rewriting cached renditions and it may go."""
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_ENABLED = False
+    settings.CACHES = {
+        **settings.CACHES,
+        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "plain"},
+    }
+    url = SeminarPage.objects.filter(locale__language_code="nb").first().get_url()
+    caches["renditions"].clear()
+    rendition_writes(url, client)
+    writes, queries = rendition_writes(url, client)
+    assert queries == [] and writes > 10

@@ -306,12 +306,12 @@ def _png(colour):
 
 @pytest.fixture
 def no_cached_renditions():
-    """Wagtail keeps renditions in the default cache, which a rolled-back test does not empty."""
-    from django.core.cache import cache
+    """Wagtail keeps renditions in the renditions cache, which a rolled-back test does not empty."""
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["renditions"].clear()
     yield
-    cache.clear()
+    caches["renditions"].clear()
 
 
 def test_replacing_an_image_refreshes_the_pages_that_show_it(client, language, no_cached_renditions):

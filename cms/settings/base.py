@@ -171,11 +171,16 @@ if REDIS_URL:
         alias: {
             # Django's RedisCache that fails open: while Redis restarts, pages are rendered
             # without it instead of answering 500 (cms/cache.py).
-            "BACKEND": "cms.cache.FailOpenRedisCache",
+            "BACKEND": backend,
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"cms-{alias}",
         }
-        for alias in ("default", "pages")
+        for alias, backend in (
+            ("default", "cms.cache.FailOpenRedisCache"),
+            ("pages", "cms.cache.FailOpenRedisCache"),
+            # Wagtail's renditions, not written back on every render (cms/cache.py).
+            ("renditions", "cms.cache.RenditionCache"),
+        )
     }
 else:
     CACHES = {
@@ -185,6 +190,7 @@ else:
             "LOCATION": "pages",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
+        "renditions": {"BACKEND": "cms.cache.LocalRenditionCache", "LOCATION": "renditions"},
     }
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "1") != "0"

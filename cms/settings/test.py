@@ -13,6 +13,7 @@ CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
     for alias in ("default", "pages")
 }
+CACHES["renditions"] = {"BACKEND": "cms.cache.LocalRenditionCache", "LOCATION": "test-renditions"}
 WAGTAILFRONTENDCACHE = {}
 
 # Uploaded and generated files go to a throw-away folder, never the project's media/.
