@@ -10,13 +10,15 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from events.blocks import BodyBlock
-from events.models import SeminarPage
+from events.models import ProjectIndexPage, SeminarPage
 
 from .forms import SitePageForm
 from .pages import SitePage, public
 from .search import BASE_FORMS, BaseFormsIndexed
 
 RECENT_SEMINARS = 3
+# The home page shows the next few seminars; the project index lists them all.
+UPCOMING_SEMINARS = 6
 
 
 class HomePage(SitePage, BaseFormsIndexed, Page):
@@ -50,7 +52,12 @@ class HomePage(SitePage, BaseFormsIndexed, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         seminars = public(SeminarPage.objects.live()).descendant_of(self)
-        context["upcoming_seminars"] = seminars.upcoming()
+        upcoming = list(seminars.upcoming()[: UPCOMING_SEMINARS + 1])
+        context["upcoming_seminars"] = upcoming[:UPCOMING_SEMINARS]
+        # The same number of queries whether there are more or not (tests/test_query_budget.py).
+        index = public(ProjectIndexPage.objects.live()).child_of(self).first()
+        if index is not None and len(upcoming) > UPCOMING_SEMINARS:
+            context["all_upcoming_url"] = index.get_url(request)
         context["recent_seminars"] = seminars.past()[:RECENT_SEMINARS]
         return context
 

@@ -10,6 +10,7 @@ import datetime
 import itertools
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -147,3 +148,17 @@ def test_public_without_a_query_excludes_what_wagtails_public_excludes():
 
     flags = dict(with_restriction_flag(Page.objects.all()).values_list("pk", "may_be_restricted"))
     assert flags[project.pk] and not flags[ProjectPage.objects.get(locale__language_code="pl").pk]
+
+
+def test_the_home_page_shows_the_next_six_seminars_and_links_to_all(client, language):
+    """No page grows without bound: the home page too, however many seminars are planned."""
+    home = HomePage.objects.get(locale__language_code=language)
+    index = ProjectIndexPage.objects.get(locale__language_code=language)
+    grow(language)
+    upcoming = SeminarPage.objects.filter(locale__language_code=language, end__gte=timezone.now())
+    assert upcoming.count() > 6
+    soup = BeautifulSoup(client.get(home.get_url()).content, "html.parser")
+    section = soup.find(id="upcoming-heading").parent
+    titles = [card.get_text(" ", strip=True) for card in section.select(".card-list > li h3")]
+    assert titles == [s.title for s in upcoming.order_by("start")[:6]]
+    assert section.select_one(".more a")["href"] == index.get_url()
