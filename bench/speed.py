@@ -72,6 +72,9 @@ if not SeminarPage.objects.filter(slug="bench-seminar-0").exists():
                         language=code, locale_id=s.locale_id, sort_order=k)
             for n, s in enumerate(seminars) for k in range(2)
         ])
+    # Statistics for the planner, as autovacuum keeps them on any database in use.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 def urls(code):
     tree = {"locale__language_code": code}
