@@ -9,13 +9,16 @@ them without an import cycle.
 from django.conf import settings
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
 from home.pages import public
 
 # What a speaker's card shows besides the page itself: fetched with the speakers.
 SPEAKER_CARD_RELATED = ("locale", "photo", "organisation")
+# Long fields that talks and cards never show, left out when seminars and speakers come with talks
+# (a StreamField is parsed from JSON for every row that carries it).
+UNSHOWN_SEMINAR_FIELDS = ("report", "gallery")
+UNSHOWN_SPEAKER_FIELDS = ("biography", "links")
 
 
 def source_language_code():
@@ -47,13 +50,13 @@ def best_versions(items, language_code, key, page=lambda item: item):
     return [item for item in items if chosen[key(item)][1] == page(item).pk]
 
 
-def localized_pages(pages, locale, related=()):
+def localized_pages(pages, locale, related=(), defer=()):
     """Map each page to its live translation in ``locale`` in one query.
 
     Returns ``{translation_key: page}``; a page without a live translation maps
     to itself (the source-language page), so callers can mark the fallback with
     the page's own language. ``related`` names foreign keys to fetch in the same
-    query (fetch them for the source pages too).
+    query (fetch them for the source pages too), ``defer`` fields that are not needed.
     """
     pages = [p for p in pages if p is not None]
     if not pages:
@@ -62,7 +65,7 @@ def localized_pages(pages, locale, related=()):
     translated = model.objects.live().filter(
         locale=locale, translation_key__in={p.translation_key for p in pages}
     )
-    found = {p.translation_key: p for p in translated.select_related("locale", *related)}
+    found = {p.translation_key: p for p in translated.select_related("locale", *related).defer(*defer)}
     return {p.translation_key: found.get(p.translation_key, p) for p in pages}
 
 
@@ -147,7 +150,9 @@ def programme(seminar):
             "presentation", "speaker", *(f"speaker__{name}" for name in SPEAKER_CARD_RELATED)
         ).order_by("start_time", "sort_order")
     )
-    speakers = localized_pages([t.speaker for t in talks], seminar.locale, related=SPEAKER_CARD_RELATED)
+    speakers = localized_pages(
+        [t.speaker for t in talks], seminar.locale, related=SPEAKER_CARD_RELATED, defer=UNSHOWN_SPEAKER_FIELDS
+    )
     attach_shown_organisations(speakers.values())
     for talk in talks:
         talk.speaker_page = speakers.get(talk.speaker.translation_key) if talk.speaker else None
@@ -177,7 +182,9 @@ def attach_programmes(seminars):
     for locale_id in {s.locale_id for s in seminars}:
         mine = [t.speaker for s in seminars if s.locale_id == locale_id for t in by_seminar.get(s.pk, [])]
         locale = next(s.locale for s in seminars if s.locale_id == locale_id)
-        speakers[locale_id] = localized_pages(mine, locale, related=SPEAKER_CARD_RELATED)
+        speakers[locale_id] = localized_pages(
+            mine, locale, related=SPEAKER_CARD_RELATED, defer=UNSHOWN_SPEAKER_FIELDS
+        )
     attach_shown_organisations([p for found in speakers.values() for p in found.values()])
     for seminar in seminars:
         found = speakers[seminar.locale_id]
@@ -200,9 +207,10 @@ def attach_speakers(seminars, locale):
     talks = list(
         talk_model.objects.filter(page__in=[s.pk for s in seminars], speaker__isnull=False)
         .select_related("speaker", "speaker__locale")
+        .defer(*(f"speaker__{name}" for name in UNSHOWN_SPEAKER_FIELDS))
         .order_by("page_id", "start_time", "sort_order")
     )
-    translated = localized_pages([t.speaker for t in talks], locale)
+    translated = localized_pages([t.speaker for t in talks], locale, defer=UNSHOWN_SPEAKER_FIELDS)
     by_seminar = {}
     for talk in talks:
         speaker = translated.get(talk.speaker.translation_key, talk.speaker)
@@ -228,11 +236,10 @@ def talks_by_speaker(speakers, locale):
         return {}
     talk_model = _talk_model(type(speakers[0]), "talks_given")
     talks = (
-        talk_model.objects.filter(
-            speaker__translation_key__in=keys,
-            page__in=public(Page.objects.live()).values("pk"),
-        )
+        public(talk_model.objects.filter(speaker__translation_key__in=keys, page__live=True), "page__path")
         .select_related("page", "page__locale", "presentation", "speaker")
+        .defer(*(f"page__{name}" for name in UNSHOWN_SEMINAR_FIELDS))
+        .defer(*(f"speaker__{name}" for name in UNSHOWN_SPEAKER_FIELDS))
         .order_by("-page__start", "start_time", "sort_order")
     )
     # Per seminar, the talks of its best version: the one in `locale`, else the source.
