@@ -6,7 +6,7 @@ superuser and as a Norwegian translator, load without a single CSP violation. Th
 block is not reported as a script; an inline script added to a public page is (so the detector
 works).
 
-This test uses a live server, so it runs last (see conftest.py) and the database is emptied after it.
+A live-server test: it starts from the demo and the database is emptied after it (see conftest.py).
 """
 
 import os
@@ -19,14 +19,12 @@ from events.models import ProjectIndexPage, ProjectPage, SeminarPage, SpeakerInd
 from home.models import HomePage
 
 from .conftest import CHROMIUM, LANGUAGES
-from .test_browser_translation import demo_for_later_tests, ensure_demo  # noqa: F401
 from .translation_helpers import make_user, translation_for
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
-    pytest.mark.usefixtures("demo_for_later_tests"),
 ]
 
 # Collects what the page's policy blocked, from the moment the document starts.
@@ -100,7 +98,6 @@ def new_watcher(browser, live_server):
 
 
 def test_no_csp_violation_on_public_pages_and_admin_screens(new_watcher):
-    ensure_demo()
     types = [HomePage, ProjectIndexPage, ProjectPage, SeminarPage, SpeakerIndexPage, SpeakerPage]
     found = {}
 
