@@ -91,9 +91,14 @@ def language(request):
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's chromium through Playwright, for the browser tests (never a downloaded browser)."""
+    """Debian's chromium through Playwright, for the browser tests (never a downloaded browser).
+
+    One per test module: other tests, which may follow on the same worker, run without
+    Playwright's event loop and without DJANGO_ALLOW_ASYNC_UNSAFE (which their subprocesses
+    would inherit: ``manage.py check --deploy`` refuses it).
+    """
     import os
 
     from playwright.sync_api import sync_playwright
