@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 
 from home.demo import loader
 
@@ -42,7 +42,11 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
             # Live-server tests (marked serialized_rollback=True) get this copy of the demo back
             # before each of them (Django's TransactionTestCase restores it in a few seconds)
             # instead of loading the demo again; see also pytest_runtest_teardown.
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            # On the class, not only this connection object: while Playwright's event loop runs
+            # (browser tests), Django hands out another connection object to the same database
+            # (asgiref's Local keeps connections per async context), and that one needs it too.
+            demo = connection.creation.serialize_db_to_string()
+            type(connections["default"])._test_serialized_contents = demo
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
