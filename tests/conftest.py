@@ -42,10 +42,12 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
             # Live-server tests (marked serialized_rollback=True) get this copy of the demo back
             # before each of them (Django's TransactionTestCase restores it in a few seconds)
             # instead of loading the demo again; see also pytest_runtest_teardown.
-            # On the class, not only this connection object: while Playwright's event loop runs
-            # (browser tests), Django hands out another connection object to the same database
-            # (asgiref's Local keeps connections per async context), and that one needs it too.
+            # It replaces the copy of the freshly migrated database that the test database's
+            # creation left on this connection object. And it goes on the class too: while
+            # Playwright's event loop runs (browser tests), Django hands out another connection
+            # object to the same database (asgiref's Local keeps them per async context).
             demo = connection.creation.serialize_db_to_string()
+            connection._test_serialized_contents = demo
             type(connections["default"])._test_serialized_contents = demo
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
