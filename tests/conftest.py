@@ -19,14 +19,14 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 # The slowest test files first, the slowest first (``--durations`` says which): each xdist
 # worker takes the next file when it is done with one (``--dist loadfile``, in this order),
-# so the long ones do not end up last on one worker while the other one waits.
+# so the long ones do not end up last on one worker while the other one waits. (Not the
+# report's tests: they time requests, best not beside a browser test on a two-core machine.)
 SLOWEST_FIRST = [
     "test_browser_security.py",
     "test_browser.py",
     "test_browser_axe.py",
     "test_serve.py",
     "test_browser_translation.py",
-    "test_translation_report.py",
     "test_query_budget.py",
     "test_first_impression.py",
     "test_demo.py",
