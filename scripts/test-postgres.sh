@@ -21,8 +21,10 @@ export PGOPTIONS="-c client_min_messages=warning"
 psql_admin=(psql -q -h "$host" -p "$port" -U "$user" -d postgres -v ON_ERROR_STOP=1)
 "${psql_admin[@]}" -c "CREATE DATABASE \"$db\""
 cleanup() {
-  "${psql_admin[@]}" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" || true
-  "${psql_admin[@]}" -c "DROP DATABASE IF EXISTS \"test_$db\" WITH (FORCE)" || true
+  # pytest-django's test database, one per pytest-xdist worker (test_<db>_gw0, ...) or test_<db>.
+  for name in "$db" $("${psql_admin[@]}" -At -c "SELECT datname FROM pg_database WHERE datname LIKE 'test\_${db}%'"); do
+    "${psql_admin[@]}" -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" || true
+  done
 }
 trap cleanup EXIT
 echo "Testing against PostgreSQL database $db on $host:$port"

@@ -1,31 +1,92 @@
 """Shared fixtures: the demo site is loaded once per test session into the test database.
 
 Each test runs in a transaction that is rolled back, so tests may change the
-demo freely.
+demo freely. Live-server tests (marked ``browser``) run in committed transactions
+and empty the database after them: each starts from, and leaves behind, the demo
+(see ``pytest_runtest_teardown``), so the tests may run in any order and on any
+pytest-xdist worker (pytest.ini: ``-n 2 --dist loadfile``).
 """
 
 import shutil
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 
 from home.demo import loader
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+# The slowest test files first, the slowest first (``--durations`` says which): each xdist
+# worker takes the next file when it is done with one (``--dist loadfile``, in this order),
+# so the long ones do not end up last on one worker while the other one waits. (Not the
+# report's tests: they time requests, best not beside a browser test on a two-core machine.)
+SLOWEST_FIRST = [
+    "test_browser_security.py",
+    "test_browser.py",
+    "test_browser_axe.py",
+    "test_serve.py",
+    "test_browser_translation.py",
+    "test_query_budget.py",
+    "test_first_impression.py",
+    "test_demo.py",
+    "test_backup.py",
+]
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(request, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         loader.load()
-        if any(item.get_closest_marker("browser") for item in request.session.items):
-            # Live-server tests marked serialized_rollback=True get this copy of the demo back
-            # after the flush that ends each of them (Django's TransactionTestCase restores it
-            # in a few seconds) instead of loading the demo again.
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        if any(is_live_server_test(item) for item in request.session.items):
+            # Live-server tests (marked serialized_rollback=True) get this copy of the demo back
+            # before each of them (Django's TransactionTestCase restores it in a few seconds)
+            # instead of loading the demo again; see also pytest_runtest_teardown.
+            # It replaces the copy of the freshly migrated database that the test database's
+            # creation left on this connection object. And it goes on the class too: while
+            # Playwright's event loop runs (browser tests), Django hands out another connection
+            # object to the same database (asgiref's Local keeps them per async context).
+            demo = connection.creation.serialize_db_to_string()
+            connection._test_serialized_contents = demo
+            type(connections["default"])._test_serialized_contents = demo
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+def is_live_server_test(item):
+    return item.get_closest_marker("browser") is not None
+
+
+def pytest_collection_modifyitems(items):
+    """The slowest files first (see SLOWEST_FIRST); otherwise the order of collection."""
+    rank = {name: index for index, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the last of a run of live-server tests, the demo back for the tests that follow.
+
+    A live-server test ends with a flush that empties the database. The next live-server test
+    restores the demo itself before it starts (serialized_rollback); any other test expects
+    the demo that django_db_setup loaded, so it is restored here from the same copy.
+    """
+    result = yield
+    if is_live_server_test(item) and nextitem is not None and not is_live_server_test(nextitem):
+        restore_demo(item.config)
+    return result
+
+
+def restore_demo(config):
+    from django.contrib.contenttypes.models import ContentType
+    from pytest_django.plugin import blocking_manager_key
+
+    from events.models import SeminarPage
+
+    with config.stash[blocking_manager_key].unblock():
+        if not SeminarPage.objects.exists():
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+            ContentType.objects.clear_cache()
 
 
 @pytest.fixture(params=LANGUAGES)
@@ -33,17 +94,17 @@ def language(request):
     return request.param
 
 
-def pytest_collection_modifyitems(items):
-    """Browser tests use a live server and empty the database after them: run them last."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
-
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's chromium through Playwright, for the browser tests (never a downloaded browser)."""
+    """Debian's chromium through Playwright, for the browser tests (never a downloaded browser).
+
+    One per test module: other tests, which may follow on the same worker, run without
+    Playwright's event loop and without DJANGO_ALLOW_ASYNC_UNSAFE (which their subprocesses
+    would inherit: ``manage.py check --deploy`` refuses it).
+    """
     import os
 
     from playwright.sync_api import sync_playwright
@@ -76,37 +137,7 @@ def empty_page_cache():
     caches[settings.PAGE_CACHE_ALIAS].clear()
 
 
-def ensure_demo():
-    """The demo site, also in a database that an earlier live-server test emptied.
-
-    The flush after a live-server test removes what the migrations created too; post_migrate
-    brings back the content types and the models' permissions, but not the data that
-    ``loader.load()`` builds on (the locales, the root page and the root collection) nor
-    wagtail-localize's "Can submit translations" permission, which the Polish editors' team
-    needs. Those come back first, as the migrations make them; the language teams and review
-    workflows then follow from the locales and home pages (translations.signals).
-    """
-    from importlib import import_module
-
-    from django.apps import apps
-    from wagtail.models import Collection, Locale, Page
-
-    from events.models import SeminarPage
-
-    if SeminarPage.objects.exists():
-        return
-    localize = import_module("wagtail_localize.migrations.0006_create_submit_translation_permission")
-    localize.create_submit_translation_permission(apps, None)
-    import_module("home.migrations.0002_create_locales").create_locales(apps, None)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    loader.load()
-
-
 @pytest.fixture
 def live_demo(live_server):
-    """The live server with the demo site loaded (a live-server test empties the database after it)."""
-    ensure_demo()
+    """The live server, with the demo site (restored before each live-server test)."""
     return live_server

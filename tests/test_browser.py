@@ -1,7 +1,7 @@
 """Visitors in a real browser (Debian's chromium, driven by Playwright): on a phone, with the keyboard.
 
-These tests use a live server, so they run last (see conftest.py): the database is emptied
-after each, and ``live_demo`` loads the demo again when needed.
+These tests use a live server: each starts from the demo and the database is emptied after it
+(see conftest.py).
 """
 
 import os

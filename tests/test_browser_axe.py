@@ -2,7 +2,7 @@
 or critical violation on any public page type in any language, the 404 page, or the admin screens
 the project adds (the translation status report, the review's confirmation, the sync).
 
-A live-server test: it runs last and the database is emptied after it (see conftest.py).
+Live-server tests: each starts from the demo and the database is emptied after it (see conftest.py).
 """
 
 import os

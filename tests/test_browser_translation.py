@@ -5,8 +5,7 @@ on her dashboard and translates it in the Norwegian admin; a second translator a
 visitor reads it. Then the Polish text changes, and the translator finds her previous text and
 what changed in the Polish.
 
-This test uses a live server, so it runs last (see conftest.py) and the database is emptied
-after it; it loads the demo itself when an earlier live-server test has emptied it.
+A live-server test: it starts from the demo and the database is emptied after it (see conftest.py).
 """
 
 import os
@@ -16,12 +15,12 @@ from wagtail.models import WorkflowState
 
 from events.models import ProjectPage, SeminarPage
 
-from .conftest import CHROMIUM, ensure_demo
+from .conftest import CHROMIUM
 from .translation_helpers import make_user
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
 ]
 
@@ -43,21 +42,6 @@ NORWEGIAN = {
 }
 # Later the Polish editor changes one word of the summary.
 CHANGED_SUMMARY = "Jak miasta przygotowują się na upały i susze."
-
-
-@pytest.fixture(scope="module")
-def demo_for_later_tests(request, django_db_setup, django_db_blocker):
-    """Load the demo again after this module when more tests follow.
-
-    The live server's database is emptied after each test, and tests/test_browser.py, for one,
-    reads the demo. A module-scoped fixture is torn down after the test's own flush.
-    """
-    yield
-    items = request.session.items
-    last = max(i for i, item in enumerate(items) if item.module is request.module)
-    if last + 1 < len(items):
-        with django_db_blocker.unblock():
-            ensure_demo()
 
 
 @pytest.fixture
@@ -124,12 +108,9 @@ def translate_every_string(page, texts):
     return translated
 
 
-def test_a_seminar_goes_from_the_polish_editor_to_a_norwegian_visitor(
-    demo_for_later_tests, live_server, contexts, tmp_path
-):
+def test_a_seminar_goes_from_the_polish_editor_to_a_norwegian_visitor(live_server, contexts, tmp_path):
     from playwright.sync_api import expect
 
-    ensure_demo()
     make_user("ewa", "pl", "pl", password="pw-ewa")
     make_user("nora", "nb", "nb", password="pw-nora")
     make_user("ola", "nb", "nb", password="pw-ola")
