@@ -13,6 +13,9 @@ from translations.report import MISSING, UP_TO_DATE, build_rows
 from .translation_helpers import make_user
 
 MAX_QUERIES = 15
+# The time limits below are on the CPU time of the test's thread (the report's own work, the
+# rows it builds): the suite runs on two workers beside browsers and servers, and a wall clock
+# would measure the machine's load as well.
 EXPORT_HEADINGS = [
     "Title",
     "Type",
@@ -48,10 +51,10 @@ class ReportTests(TestCase):
         with CaptureQueriesContext(connection) as small:
             build_rows()
         add_speakers(200)
-        started = time.perf_counter()
+        started = time.thread_time()
         with CaptureQueriesContext(connection) as large:
             rows = build_rows()
-        elapsed = time.perf_counter() - started
+        elapsed = time.thread_time() - started
         assert len([r for r in rows if r.state == MISSING]) == 200 * 3
         assert len(large) == len(small) <= MAX_QUERIES, [q["sql"][:120] for q in large.captured_queries]
         assert elapsed < 5
@@ -173,10 +176,10 @@ class ReportTests(TestCase):
         bulk_add_speakers(2000)
         missing = [r for r in build_rows() if r.state == MISSING]
         assert len(missing) == 2000 * 3
-        started = time.perf_counter()
+        started = time.thread_time()
         with CaptureQueriesContext(connection) as large:
             response = self.client.get(url, {"state": MISSING})
-        elapsed = time.perf_counter() - started
+        elapsed = time.thread_time() - started
         assert response.status_code == 200
         assert len(large) <= len(small) + 5, (len(small), len(large))
         assert elapsed < 10, elapsed
