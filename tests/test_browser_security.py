@@ -98,7 +98,8 @@ def new_watcher(browser, live_server):
 
     def make():
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="pl-PL")
-        context.set_default_timeout(15_000)
+        # Generous: the first render of a page on a loaded CI machine took over 15 s once.
+        context.set_default_timeout(60_000)
         context.add_init_script(LISTEN)
         # Nothing leaves the machine: the video players' addresses are answered locally.
         context.route(
