@@ -49,20 +49,21 @@ def _index(code):
     return index.buildImmutableIndex()
 
 
+def _keyer(language_code):
+    """A function giving the sort key of a text by the collation of ``language_code`` (pl, nb, is, en)."""
+    sort_key = _collator(_language(language_code)).getSortKey
+    return lambda text: (sort_key(text or ""), text or "")
+
+
 def collation_key(text, language_code):
     """A sort key for ``text`` by the collation of ``language_code`` (pl, nb, is, en)."""
-    text = text or ""
-    return (_collator(_language(language_code)).getSortKey(text), text)
+    return _keyer(language_code)(text)
 
 
 def sort_by(items, language_code, *keys):
     """``items`` sorted by the collation of each of ``keys`` (callables) in turn."""
-    sort_key = _collator(_language(language_code)).getSortKey
-
-    def item_key(item):
-        return tuple((sort_key(text), text) for text in (key(item) or "" for key in keys))
-
-    return sorted(items, key=item_key)
+    key_of = _keyer(language_code)
+    return sorted(items, key=lambda item: tuple(key_of(key(item)) for key in keys))
 
 
 def initial(text, language_code):

@@ -87,6 +87,13 @@ def paginate(request, items, param, query, notices, per_page=SEMINARS_PER_PAGE):
     return Listing(paginator.page(number), param, query)
 
 
+def fetch_shown(queryset, *listings):
+    """Replace the ids on each listing's page by their objects from ``queryset``, in order, in one query."""
+    found = queryset.in_bulk([pk for listing in listings for pk in listing.page.object_list])
+    for listing in listings:
+        listing.page.object_list = [found[pk] for pk in listing.page.object_list if pk in found]
+
+
 def _value(request, name):
     value = request.GET.get(name, "")
     return value[:MAX_VALUE_LENGTH] if isinstance(value, str) else ""
@@ -172,12 +179,8 @@ def seminar_listing(request, seminars, locale):
     now = timezone.now()
     upcoming = paginate(request, [row.pk for row in shown if row.end >= now], "upcoming_page", query, notices)
     past = paginate(request, [row.pk for row in reversed(shown) if row.end < now], "page", query, notices)
-    wanted = [*upcoming.page.object_list, *past.page.object_list]
     # Without the report and gallery, which listings do not show.
-    found = seminars.filter(pk__in=wanted).select_related("locale").defer("report", "gallery")
-    pages = {seminar.pk: seminar for seminar in found}
-    upcoming.page.object_list = [pages[pk] for pk in upcoming.page.object_list if pk in pages]
-    past.page.object_list = [pages[pk] for pk in past.page.object_list if pk in pages]
+    fetch_shown(seminars.select_related("locale").defer("report", "gallery"), upcoming, past)
     attach_speakers(list(upcoming.page.object_list) + list(past.page.object_list), locale)
     return {
         "seminar_filter": form,
@@ -225,30 +228,29 @@ def speaker_listing(request, speakers, locale):
     """
     language = locale.language_code
     notices = []
-    rows = list(speakers.values_list("pk", "title", "family_name", "country", "organisation_id"))
+    rows = list(speakers.values_list("pk", "title", "family_name", "country", "organisation_id", named=True))
     organisation_model = speakers.model._meta.get_field("organisation").related_model
     organisations = organisation_model.objects.filter(
-        pk__in={row[4] for row in rows if row[4] is not None}
+        pk__in={row.organisation_id for row in rows if row.organisation_id is not None}
     ).select_related("locale", "logo")
     # Only what visitors see: live organisations (a never-published translation is the Polish one).
     shown = shown_organisations(organisations)
-    countries = {row[3] for row in rows if row[3]}
+    countries = {row.country for row in rows if row.country}
     offered = list({o.pk: o for o in shown.values() if o is not None}.values())
     data = {name: _value(request, name) for name in ("country", "organisation") if name in request.GET}
     filterset = SpeakerFilterSet(data, speakers, countries, offered, language)
     query = _applied(filterset, notices, {"country": INVALID_COUNTRY, "organisation": INVALID_ORGANISATION})
     if "country" in query:
-        rows = [row for row in rows if row[3] == query["country"]]
+        rows = [row for row in rows if row.country == query["country"]]
     if "organisation" in query:
         wanted = int(query["organisation"])
-        rows = [row for row in rows if shown.get(row[4]) is not None and shown[row[4]].pk == wanted]
+        rows = [row for row in rows if getattr(shown.get(row.organisation_id), "pk", None) == wanted]
     form = SpeakerFilterSet(query, speakers, countries, offered, language).form
 
-    rows = sort_by(rows, language, lambda row: row[2] or row[1], lambda row: row[1])
+    rows = sort_by(rows, language, lambda row: row.family_name or row.title, lambda row: row.title)
     # A page of speakers at a time, so that the page does not grow with the programme.
-    listing = paginate(request, [row[0] for row in rows], "page", query, notices, per_page=SPEAKERS_PER_PAGE)
-    found = {s.pk: s for s in speakers.filter(pk__in=listing.page.object_list)}
-    listing.page.object_list = [found[pk] for pk in listing.page.object_list if pk in found]
+    listing = paginate(request, [row.pk for row in rows], "page", query, notices, per_page=SPEAKERS_PER_PAGE)
+    fetch_shown(speakers, listing)
     speakers = list(listing.page.object_list)
     talks = talks_by_speaker(speakers, locale)
     groups = []

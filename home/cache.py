@@ -18,13 +18,13 @@ expires. This module has none of these problems and stays small:
   its next request: "never stale" without working out which of the pages that show a
   speaker, an organisation or a photo are affected. For a site of a few thousand pages,
   edited a few times a day, that costs a few uncached renders after each publication and
-  nothing else. The generation is read at the
-  start of a request, together with the stored response (one round trip to Redis), so a page
-  rendered from the old content is stored with the old generation and never served.
+  nothing else. The generation is read at the start of a request, together with the stored
+  response (one round trip to Redis), so a page rendered from the old content is stored with
+  the old generation and never served.
 * **Time.** A seminar stops being "upcoming" when its end passes, which changes the home
   page, listings, the seminar's own page and the calendars without anyone publishing. A
-  stored response also carries the next such moment (``next_boundary``), and no response is kept, by
-  this cache or by browsers and CDNs (``max-age``), beyond it.
+  stored response also carries the next such moment (``next_boundary``), and no response is
+  kept, by this cache or by browsers and CDNs (``max-age``), beyond it.
 * **What is cached.** GET and HEAD requests under a language prefix, the sitemap and
   robots.txt, without a session or CSRF cookie (logged-in users, previews and forms are
   never cached), whose query string has only the parameters pages read
